@@ -111,7 +111,7 @@ def build_parser() -> Parser:
     sub = command("text", "tokens/s and time to first token, raw llama-cpp-python vs engine", bench)
     sub.add_argument("--model", default=None)
     sub.add_argument("--tokens", type=int, default=128)
-    sub.add_argument("--runs", type=int, default=3)
+    sub.add_argument("--runs", type=int, default=7)
     _json_option(sub)
     return parser
 

@@ -72,6 +72,9 @@ class WorkerProcess:
         self._send_lock = threading.Lock()
         self._current_job: str | None = None
         self._cancel_requested_at: float | None = None
+        # cancel() wakes the waiting run loop through this pipe, so the loop can block
+        # without a timeout: a polling parent would steal CPU from the worker's threads.
+        self._wake_reader, self._wake_writer = multiprocessing.Pipe(duplex=False)
 
     # lifecycle -----------------------------------------------------------------------
 
@@ -147,6 +150,7 @@ class WorkerProcess:
             self._send(("cancel", job_id))
         except (OSError, ValueError, AssertionError):
             pass
+        self._wake_writer.send_bytes(b"")
 
     def run(self, job: Any, on_event: EventSink | None = None) -> Any:
         """Run ``job`` to its end in the child and return the terminal event.
@@ -174,8 +178,16 @@ class WorkerProcess:
         assert self._conn is not None and self._process is not None
         conn, process = self._conn, self._process
         partial: list[str] = []
+        while self._wake_reader.poll():
+            self._wake_reader.recv_bytes()  # drop wake-ups left from an earlier job
         while True:
-            ready = multiprocessing.connection.wait([conn, process.sentinel], timeout=0.05)
+            timeout = None
+            if self._cancel_requested_at is not None:
+                timeout = max(0.0, self._cancel_requested_at + self.grace_seconds - time.monotonic())
+            ready = multiprocessing.connection.wait([conn, process.sentinel, self._wake_reader],
+                                                    timeout=timeout)
+            if self._wake_reader in ready:
+                self._wake_reader.recv_bytes()
             if conn in ready:
                 try:
                     event = conn.recv()
