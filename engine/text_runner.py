@@ -97,41 +97,54 @@ def run_text(ws: Workspace, request: TextRequest,
     job, conversation_id, notes = build_job(ws, request)
     if on_job:
         on_job(job)
-    started: list[jobs.Started] = []
+    watcher = StartWatcher(on_event)
+    event = ws.text_worker.run(job, watcher)
+    return record_outcome(ws, request, job, conversation_id, event, watcher.started, notes)
 
-    def forward(event: Any) -> None:
+
+class StartWatcher:
+    """Passes events on and keeps the :class:`jobs.Started` event for the record."""
+
+    def __init__(self, on_event: Callable[[Any], None] | None = None):
+        self.on_event = on_event
+        self.started: jobs.Started | None = None
+
+    def __call__(self, event: Any) -> None:
         if isinstance(event, jobs.Started):
-            started.append(event)
-        if on_event:
-            on_event(event)
+            self.started = event
+        if self.on_event:
+            self.on_event(event)
 
-    event = ws.text_worker.run(job, forward)
+
+def record_outcome(ws: Workspace, request: TextRequest, job: jobs.TextJob, conversation_id: int,
+                   event: Any, started: jobs.Started | None, notes: list[str]) -> TextOutcome:
+    """Write the finished, stopped or failed generation to history (on the writer's thread)."""
+    notes = list(notes)
     if started:
-        if started[0].dropped_messages:
-            notes.append(f"{started[0].dropped_messages} oldest messages were left out to fit the "
-                         f"{started[0].n_ctx}-token context.")
-        if started[0].fallback_reason and started[0].device == "CPU":
-            notes.append(f"Running on the CPU: {started[0].fallback_reason}.")
-    model = ws.registry.get(job.model_name)
+        if started.dropped_messages:
+            notes.append(f"{started.dropped_messages} oldest messages were left out to fit the "
+                         f"{started.n_ctx}-token context.")
+        if started.fallback_reason and started.device == "CPU":
+            notes.append(f"Running on the CPU: {started.fallback_reason}.")
     result = getattr(event, "result", {}) or {}
     record = {
         "conversation_id": conversation_id,
         "kind": "text",
-        "model": model.name,
+        "model": job.model_name,
         "model_sha256": job.model_sha256,
         "system": request.system,
         "prompt": request.prompt,
         "output": result.get("text", ""),
         "params": {**job.params.as_dict(), "n_ctx": job.n_ctx, "overflow": job.overflow,
                    "gpu_layers": job.gpu_layers,
-                   "dropped_messages": started[0].dropped_messages if started else 0},
+                   "dropped_messages": started.dropped_messages if started else 0},
         "seed": job.params.seed,
-        "prompt_tokens": result.get("prompt_tokens", started[0].prompt_tokens if started else None),
+        "prompt_tokens": result.get("prompt_tokens", started.prompt_tokens if started else None),
         "completion_tokens": result.get("completion_tokens"),
         "first_token_s": result.get("first_token_s"),
         "seconds": result.get("seconds"),
         "tokens_per_second": result.get("tokens_per_second"),
-        "device": result.get("device", started[0].device if started else None),
+        "device": result.get("device", started.device if started else None),
         "versions": result.get("versions", {}),
         "status": {jobs.Done: "ok", jobs.Cancelled: "cancelled"}.get(type(event), "failed"),
         "error": event.message if isinstance(event, jobs.Failed) else None,
