@@ -353,4 +353,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def console_main() -> NoReturn:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the PyInstaller build starts workers through this entry
     sys.exit(main())

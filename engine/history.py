@@ -140,6 +140,11 @@ class History:
             )
         return cursor.rowcount
 
+    def models_used(self) -> list[str]:
+        """Names of the models that appear in history (for filters)."""
+        return [r["model"] for r in self.db.query(
+            "select distinct model from generations where model is not null order by model")]
+
     def count(self) -> int:
         return self.db.execute("select count(*) from generations").fetchone()[0]
 

@@ -11,6 +11,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
+GPU_POLICIES = ("auto", "cpu")
+"""How a worker uses a GPU: "auto" offloads everything when the build and machine can,
+"cpu" never does. A number of layers (as text) is also accepted by the text worker."""
+
+
 @dataclass(frozen=True)
 class SamplingParams:
     temperature: float = 0.7

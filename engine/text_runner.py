@@ -86,6 +86,15 @@ def build_job(ws: Workspace, request: TextRequest) -> tuple[jobs.TextJob, int, l
     return job, conversation_id, notes
 
 
+def load_job(ws: Workspace, model_name: str, *, n_ctx: int | None = None, gpu_layers: str = "auto",
+             n_threads: int | None = None) -> jobs.TextJob:
+    """A job that only loads (and verifies) a model, so the first message does not wait."""
+    model = ws.registry.get(model_name)
+    return jobs.TextJob(job_id=uuid.uuid4().hex, model_name=model.name, model_path=model.path,
+                        model_sha256=model.sha256, messages=(), n_ctx=n_ctx or model.default_context(),
+                        n_threads=n_threads, gpu_layers=gpu_layers)
+
+
 def run_text(ws: Workspace, request: TextRequest,
              on_event: Callable[[Any], None] | None = None,
              on_job: Callable[[jobs.TextJob], None] | None = None) -> TextOutcome:
@@ -137,7 +146,8 @@ def record_outcome(ws: Workspace, request: TextRequest, job: jobs.TextJob, conve
         "output": result.get("text", ""),
         "params": {**job.params.as_dict(), "n_ctx": job.n_ctx, "overflow": job.overflow,
                    "gpu_layers": job.gpu_layers,
-                   "dropped_messages": started.dropped_messages if started else 0},
+                   "dropped_messages": started.dropped_messages if started else 0,
+                   **({"failure": event.kind} if isinstance(event, jobs.Failed) else {})},
         "seed": job.params.seed,
         "prompt_tokens": result.get("prompt_tokens", started.prompt_tokens if started else None),
         "completion_tokens": result.get("completion_tokens"),

@@ -193,6 +193,11 @@ class TextWorker:
     def handle(self, job: jobs.TextJob, emit: Emit, cancelled: IsCancelled) -> None:
         try:
             load_seconds = self.ensure_loaded(job, emit, cancelled)
+            if not job.messages:  # a load-only job: the app preloads the model it shows
+                emit(jobs.Done(job.job_id, {"loaded": True, "device": self.device,
+                                            "fallback_reason": self.fallback_reason,
+                                            "load_seconds": load_seconds}))
+                return
             prompt, dropped, max_new = self.fit_context(job)
         except BadInput as exc:
             emit(jobs.Failed(job.job_id, str(exc), "bad_input"))

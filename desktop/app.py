@@ -1,0 +1,46 @@
+"""Starting the desktop app: Qt application, language, theme, workspace, main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from desktop import i18n
+from desktop.main_window import MainWindow
+from desktop.preferences import Preferences
+from desktop.qt import QApplication, QIcon, QTimer
+from desktop.theme import apply_theme
+from engine.errors import AirlockError
+from engine.workspace import Workspace
+from resources import RESOURCES
+
+log = logging.getLogger(__name__)
+
+
+def create_window(ws: Workspace, app: QApplication) -> MainWindow:
+    prefs = Preferences(ws.home.root)
+    i18n.apply_language(app, prefs.get("language"))
+    apply_theme(app, prefs.get("theme"))
+    window = MainWindow(ws, prefs)
+    return window
+
+
+def run_app(home: str | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Airlock")
+    app.setOrganizationName("Airlock")
+    icon = RESOURCES / "icons" / "airlock.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    try:
+        ws = Workspace.open(home, process_name="app")
+    except AirlockError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    window = create_window(ws, app)
+    window.show()
+    QTimer.singleShot(0, window.chat.preload)  # load the model after the window is up
+    try:
+        return app.exec()
+    finally:
+        ws.close()

@@ -1,0 +1,151 @@
+"""The bridge between the engine's worker events and Qt signals.
+
+A job runs on a plain Python thread that blocks on the worker process's pipe; the UI
+thread never waits. Events cross to the UI thread as queued signals. Tokens are
+buffered and handed over at most every 30 ms, so a fast model cannot flood the event
+loop. History is written on the UI thread (the store has one writer) once the job ends.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from desktop.qt import QObject, QTimer, Signal
+from engine import jobs
+from engine.text_runner import (StartWatcher, TextOutcome, TextRequest, build_job, load_job,
+                                record_outcome)
+from engine.workspace import Workspace
+
+log = logging.getLogger(__name__)
+FLUSH_MS = 30
+
+
+class TextBridge(QObject):
+    """Runs one text job at a time for the UI."""
+
+    started = Signal(object)  # jobs.Started
+    tokens = Signal(str)  # text that arrived since the last flush
+    progress = Signal(str, int, int)  # stage ("verify", "load"), done, total
+    finished = Signal(object)  # TextOutcome, already recorded in history
+    loaded = Signal(object)  # the terminal event of a load-only job
+    busy_changed = Signal(bool)
+
+    _event = Signal(object)  # worker thread -> UI thread
+    _ended = Signal(object, object)  # (terminal event, StartWatcher)
+
+    def __init__(self, ws: Workspace, parent: QObject | None = None):
+        super().__init__(parent)
+        self.ws = ws
+        self._lock = threading.Lock()
+        self._buffer: list[str] = []
+        self._job: jobs.TextJob | None = None
+        self._pending: tuple[TextRequest, int, list[str]] | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(FLUSH_MS)
+        self._timer.timeout.connect(self._flush)
+        self._thread_done = threading.Event()
+        self._thread_done.set()
+        self._event.connect(self._on_event)
+        self._ended.connect(self._on_ended)
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None
+
+    @property
+    def job_id(self) -> str | None:
+        return self._job.job_id if self._job else None
+
+    def send(self, request: TextRequest) -> int:
+        """Start a generation; returns its conversation id. Raises BadInput at once
+        (on the UI thread) when the request itself is unusable."""
+        if self.busy:
+            raise RuntimeError("a job is already running")
+        job, conversation_id, notes = build_job(self.ws, request)
+        self._pending = (request, conversation_id, notes)
+        self._start(job)
+        return conversation_id
+
+    def preload(self, model: str, *, n_ctx: int | None = None, gpu_layers: str = "auto",
+                n_threads: int | None = None) -> None:
+        """Load a model in the worker ahead of the first message."""
+        if self.busy:
+            return
+        self._pending = None
+        self._start(load_job(self.ws, model, n_ctx=n_ctx, gpu_layers=gpu_layers, n_threads=n_threads))
+
+    def cancel(self) -> None:
+        if self._job is not None:
+            self.ws.text_worker.cancel(self._job.job_id)
+
+    # internals -----------------------------------------------------------------------
+
+    def _start(self, job: jobs.TextJob) -> None:
+        self._job = job
+        self._thread_done.clear()
+        self._buffer.clear()
+        self._timer.start()
+        self.busy_changed.emit(True)
+        threading.Thread(target=self._run, args=(job,), name="text-job", daemon=True).start()
+
+    def _run(self, job: jobs.TextJob) -> None:
+        watcher = StartWatcher(self._from_worker)
+        try:
+            event = self.ws.text_worker.run(job, watcher)
+        except Exception as exc:  # never leave the UI waiting
+            log.exception("text job crashed in the bridge")
+            event = jobs.Failed(job.job_id, f"the job could not run ({exc})")
+        try:
+            self._ended.emit(event, watcher)
+        except RuntimeError:  # the window closed while the job ran; nobody to tell
+            log.info("job %s ended after its bridge was deleted", job.job_id)
+        finally:
+            self._thread_done.set()
+
+    def _from_worker(self, event: Any) -> None:
+        """Runs on the job thread."""
+        if isinstance(event, jobs.Token):
+            with self._lock:
+                self._buffer.append(event.text)
+        elif not jobs.is_terminal(event):
+            try:
+                self._event.emit(event)
+            except RuntimeError:  # the bridge is gone (window closed)
+                pass
+
+    def shutdown(self, timeout: float = 3.0) -> None:
+        """Stop the running job and wait for its thread, so nothing outlives the window."""
+        if self._job is not None:
+            self.cancel()
+            self._thread_done.wait(timeout)
+
+    def _flush(self) -> None:
+        with self._lock:
+            text = "".join(self._buffer)
+            self._buffer.clear()
+        if text:
+            self.tokens.emit(text)
+
+    def _on_event(self, event: Any) -> None:
+        if isinstance(event, jobs.Started):
+            self.started.emit(event)
+        elif isinstance(event, jobs.Progress):
+            self.progress.emit(event.stage, event.step, event.total)
+
+    def _on_ended(self, event: Any, watcher: StartWatcher) -> None:
+        self._flush()
+        self._timer.stop()
+        job, pending = self._job, self._pending
+        self._job, self._pending = None, None
+        try:
+            if pending is None:
+                self.loaded.emit(event)
+            else:
+                request, conversation_id, notes = pending
+                outcome: TextOutcome = record_outcome(self.ws, request, job, conversation_id, event,
+                                                      watcher.started, notes)
+                self.finished.emit(outcome)
+        finally:
+            self.busy_changed.emit(False)

@@ -1,0 +1,25 @@
+"""A real main window on a temporary home, driven with pytest-qt (offscreen)."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop import i18n
+from desktop.app import create_window
+from desktop.qt import QApplication
+
+
+@pytest.fixture
+def window(qtbot, workspace):
+    app = QApplication.instance()
+    win = create_window(workspace, app)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    if win.chat.bridge.busy:
+        win.chat.bridge.cancel()
+        qtbot.waitUntil(lambda: not win.chat.bridge.busy, timeout=10_000)
+    win.chat.bridge.shutdown()
+    i18n.apply_language(app, "en")
+    win.close()
