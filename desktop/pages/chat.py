@@ -35,6 +35,7 @@ class ChatPage(QWidget):
         self.streaming: MessageWidget | None = None
         self.last_request: TextRequest | None = None
         self.context_used = 0
+        self.context_total = 0  # the loaded context size, once a job has reported it
         self._loaded_key: tuple | None = None
         self._build()
         self._connect()
@@ -52,6 +53,8 @@ class ChatPage(QWidget):
         self.new_button = QPushButton()
         left_layout.addWidget(self.new_button)
         self.conversations = QListWidget()
+        self.conversations.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.conversations.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.conversations.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         left_layout.addWidget(self.conversations)
 
@@ -136,7 +139,7 @@ class ChatPage(QWidget):
         self.conversations.customContextMenuRequested.connect(self._conversation_menu)
         self.model_combo.currentIndexChanged.connect(self._model_changed)
         self.settings_button.toggled.connect(self.settings.setVisible)
-        self.settings.context.valueChanged.connect(self._update_fit)
+        self.settings.context.valueChanged.connect(self._context_changed)
         self.send_button.clicked.connect(self.send)
         self.stop_button.clicked.connect(self.stop)
         self.send_shortcut.activated.connect(self.send)
@@ -205,6 +208,11 @@ class ChatPage(QWidget):
                 self.settings.temperature.setValue(entry.recommended_temperature)
         self._update_fit()
         self.send_button.setEnabled(record is not None and not self.bridge.busy)
+
+    def _context_changed(self, _value: int) -> None:
+        self.context_total = 0  # the next job loads with the new size
+        self._update_fit()
+        self._update_context_meter()
 
     def _update_fit(self, *_args) -> None:
         name = self.current_model()
@@ -404,7 +412,7 @@ class ChatPage(QWidget):
     def _on_started(self, event: jobs.Started) -> None:
         self.load_bar.setVisible(False)
         self.context_used = event.prompt_tokens
-        self.context_meter.setMaximum(event.n_ctx)
+        self.context_total = event.n_ctx
         self._update_context_meter()
         self.model_status.emit(self.current_model() or "", event.device, event.fallback_reason or "")
         if event.dropped_messages:
@@ -497,7 +505,7 @@ class ChatPage(QWidget):
             self._submit(prompt, overflow="truncate")
 
     def _update_context_meter(self) -> None:
-        maximum = self.context_meter.maximum() if self.context_meter.maximum() > 0 else self.settings.context.value()
+        maximum = self.context_total or self.settings.context.value()
         self.context_meter.setMaximum(maximum)
         self.context_meter.setValue(min(self.context_used, maximum))
         self.context_meter.setFormat(self.tr("Context: {used} / {total} tokens").format(

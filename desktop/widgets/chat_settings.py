@@ -45,6 +45,10 @@ class ChatSettings(QFrame):
             self.labels[key] = QLabel()
             form.addRow(self.labels[key], widget)
         layout.addLayout(form)
+        self.overflow_help = QLabel()
+        self.overflow_help.setObjectName("meta")
+        self.overflow_help.setWordWrap(True)
+        layout.addWidget(self.overflow_help)
         layout.addStretch()
         self.retranslate()
 
@@ -72,13 +76,15 @@ class ChatSettings(QFrame):
                  "top_k": self.tr("Top K"), "min_p": self.tr("Min P"),
                  "repeat_penalty": self.tr("Repeat penalty"), "max_tokens": self.tr("Max tokens"),
                  "seed": self.tr("Seed"), "context": self.tr("Context size"),
-                 "overflow": self.tr("When the chat is full")}
+                 "overflow": self.tr("When full")}
         for key, text in texts.items():
             self.labels[key].setText(text)
         self.seed.setSpecialValueText(self.tr("random"))
         self.seed.setToolTip(self.tr("The same seed and settings give the same answer."))
-        self.overflow.setItemText(0, self.tr("Drop the oldest turns"))
+        self.overflow.setItemText(0, self.tr("Drop oldest turns"))
         self.overflow.setItemText(1, self.tr("Ask me"))
+        self.overflow_help.setText(self.tr("When a conversation outgrows the context, Airlock can "
+                                           "drop the oldest turns (and says so) or ask you first."))
 
     def params(self) -> SamplingParams:
         return SamplingParams(temperature=self.temperature.value(), top_p=self.top_p.value(),

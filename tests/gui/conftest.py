@@ -6,7 +6,7 @@ import pytest
 
 from desktop import i18n
 from desktop.app import create_window
-from desktop.qt import QApplication
+from desktop.qt import QApplication, QEvent
 
 
 @pytest.fixture
@@ -22,4 +22,11 @@ def window(qtbot, workspace):
         qtbot.waitUntil(lambda: not win.chat.bridge.busy, timeout=10_000)
     win.chat.bridge.shutdown()
     i18n.apply_language(app, "en")
+    dispose(win)
+
+
+def dispose(win) -> None:
+    """Close and really delete a window, so later language or theme changes never reach it."""
     win.close()
+    win.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
