@@ -12,7 +12,7 @@ from desktop.qt import QApplication, QIcon, QTimer
 from desktop.theme import apply_theme
 from engine.errors import AirlockError
 from engine.workspace import Workspace
-from resources import RESOURCES
+from engine.paths import RESOURCES
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ each page answers it by setting its texts again (``retranslate``), so a switch i
 from __future__ import annotations
 
 from desktop.qt import QApplication, QLocale, QTranslator
-from resources import TRANSLATIONS
+from engine.paths import TRANSLATIONS
 
 LANGUAGES = {"en": "English", "zh_TW": "繁體中文"}
 

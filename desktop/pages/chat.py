@@ -16,7 +16,7 @@ from engine import jobs, memory
 from engine.errors import BadInput
 from engine.text_runner import TextOutcome, TextRequest
 from engine.workspace import Workspace
-from models import catalog
+from engine import catalog
 
 log = logging.getLogger(__name__)
 

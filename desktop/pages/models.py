@@ -15,7 +15,7 @@ from engine import memory
 from engine.registry import ModelRecord, Registry
 from engine.store import open_db
 from engine.workspace import Workspace
-from models import catalog
+from engine import catalog
 
 
 def gib(n: int | None) -> str:

@@ -115,9 +115,11 @@ class MessageView(QScrollArea):
         self.layout_.setSpacing(10)
         self.layout_.addStretch()
         self.setWidget(self.container)
-        self._follow = True
+        # Follow the newest text only if the reader was at the bottom before it grew, so
+        # scrolling up to reread is never undone by the stream.
+        self._last_maximum = 0
+        self._force_follow = 1
         self.verticalScrollBar().rangeChanged.connect(self._keep_bottom)
-        self.verticalScrollBar().valueChanged.connect(self._track_bottom)
 
     def messages(self) -> list[MessageWidget]:
         return [self.layout_.itemAt(i).widget() for i in range(self.layout_.count() - 1)]
@@ -125,7 +127,7 @@ class MessageView(QScrollArea):
     def add(self, widget: MessageWidget) -> MessageWidget:
         self.layout_.insertWidget(self.layout_.count() - 1, widget)
         widget.copy_requested.connect(lambda text: QApplication.clipboard().setText(text))
-        self._follow = True
+        self._force_follow = 1
         return widget
 
     def clear(self) -> None:
@@ -133,10 +135,9 @@ class MessageView(QScrollArea):
             widget = self.layout_.takeAt(0).widget()
             widget.deleteLater()
 
-    def _track_bottom(self, value: int) -> None:
-        bar = self.verticalScrollBar()
-        self._follow = value >= bar.maximum() - 24
-
     def _keep_bottom(self, _minimum: int, maximum: int) -> None:
-        if self._follow:
-            self.verticalScrollBar().setValue(maximum)
+        bar = self.verticalScrollBar()
+        if self._force_follow or bar.value() >= self._last_maximum - 24:
+            bar.setValue(maximum)
+        self._force_follow = 0
+        self._last_maximum = maximum

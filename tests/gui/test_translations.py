@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from desktop.qt import QApplication
-from resources import TRANSLATIONS
+from engine.paths import TRANSLATIONS
 
 REPO = Path(__file__).resolve().parents[2]
 TS = TRANSLATIONS / "airlock_zh_TW.ts"

@@ -13,7 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-CATALOG_FILE = Path(__file__).with_name("catalog.json")
+from engine.paths import MODELS
+
+CATALOG_FILE = MODELS / "catalog.json"
 
 
 @dataclass(frozen=True)
