@@ -47,7 +47,7 @@ class ModelsPage(QWidget):
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        self.table = self._table(9)
+        self.table = self._table(10)
         top_layout.addWidget(self.table)
         actions = QHBoxLayout()
         self.import_button = QPushButton()
@@ -122,7 +122,7 @@ class ModelsPage(QWidget):
         self.table.setHorizontalHeaderLabels([
             self.tr("Name"), self.tr("Kind"), self.tr("Format"), self.tr("Architecture"),
             self.tr("Quantization"), self.tr("Size"), self.tr("Context"), self.tr("Memory needed"),
-            self.tr("sha256")])
+            self.tr("sha256"), self.tr("Notes")])
         self.catalog_title.setText(self.tr("Recommended models"))
         self.fits_only.setText(self.tr("Only what fits this machine"))
         self.catalog_hint.setText(self.tr("Models that write Traditional Chinese well come first. "
@@ -151,10 +151,13 @@ class ModelsPage(QWidget):
                        "too_big": self.tr("too big")}[fit.verdict]
             entry = catalog.match(record.sha256, record.path)
             name = record.name + (f"  ({entry.name})" if entry else "")
+            notes = ""
+            if entry:
+                notes = entry.notes_zh_TW if current_language() == "zh_TW" else entry.notes
             values = [name, self.tr("Text") if record.kind == "text" else self.tr("Image"),
                       record.format, record.architecture or "", record.quantization or "",
                       gib(record.size_bytes), str(record.context_length or ""),
-                      f"~{gib(needed)} · {verdict}", record.sha256[:12]]
+                      f"~{gib(needed)} · {verdict}", record.sha256[:12], notes]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, record.name)
@@ -162,6 +165,8 @@ class ModelsPage(QWidget):
                     item.setToolTip(record.sha256)
                 if column == 0:
                     item.setToolTip(record.path)
+                if column == 9:
+                    item.setToolTip(notes)
                 if column == 7 and fit.verdict != "fits":
                     item.setForeground(QColor("#c0392b"))
                 self.table.setItem(row, column, item)

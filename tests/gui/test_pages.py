@@ -205,3 +205,38 @@ def test_the_gui_process_never_imports_inference_libraries(tmp_path):
     assert result.returncode == 0, result.stderr
     _seconds, heavy = result.stdout.splitlines()
     assert heavy == ""
+
+
+def test_drop_a_file_to_import_it(qtbot, window, smollm2, tmp_path):
+    from desktop.qt import QDropEvent, QMimeData, QPoint, QUrl
+
+    copy = tmp_path / "Dropped.gguf"
+    copy.write_bytes(smollm2.read_bytes() + b"\0" * 64)
+    page = window.models
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(copy))])
+    event = QDropEvent(QPoint(10, 10).toPointF(), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    page.dropEvent(event)
+    wait_task(qtbot, page.task)
+    assert window.ws.registry.find("dropped") is not None
+
+
+def test_a_catalog_model_is_recognized_and_its_settings_apply(qtbot, window, smollm2, tmp_path):
+    from engine import catalog
+
+    entry = next(e for e in catalog.entries() if e.id.startswith("gemma-3-4b"))
+    copy = tmp_path / entry.file_name  # recognized by file name (no published hash here)
+    copy.write_bytes(smollm2.read_bytes() + b"\0" * 96)
+    page = window.models
+    wait_task(qtbot, page.import_path(copy))
+    assert f"Recognized as {entry.name}" in page.message.text()
+    chat = window.chat
+    chat.model_combo.setCurrentIndex(chat.model_combo.findText(copy.stem.lower()))
+    assert chat.settings.temperature.value() == pytest.approx(entry.recommended_temperature)
+    assert chat.settings.context.value() == min(entry.recommended_context, 8192)
+
+
+def test_the_bundled_model_is_labelled_as_a_small_english_test_model(qtbot, window):
+    notes = window.models.table.item(0, 9).text()
+    assert "test model" in notes and "Chinese" in notes
