@@ -8,8 +8,11 @@ import psutil
 
 from desktop.pages.chat import ChatPage
 from desktop.pages.history import HistoryPage
+from desktop.pages.images import ImagesPage
+from desktop.pages.knowledge import KnowledgePage
 from desktop.pages.models import ModelsPage
 from desktop.pages.settings import SettingsPage
+from desktop.pages.templates import TemplatesPage
 from desktop.preferences import Preferences
 from desktop.qt import (QCloseEvent, QEvent, QHBoxLayout, QKeySequence, QLabel, QListWidget,
                         QListWidgetItem, QMainWindow, QShortcut, QStackedWidget, QTimer, QWidget)
@@ -29,10 +32,14 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(170)
         self.stack = QStackedWidget()
         self.chat = ChatPage(ws, prefs)
+        self.images = ImagesPage(ws)
+        self.templates = TemplatesPage(ws)
+        self.knowledge = KnowledgePage(ws)
         self.history = HistoryPage(ws)
         self.models = ModelsPage(ws)
         self.settings = SettingsPage(ws, prefs)
-        self.pages = [self.chat, self.history, self.models, self.settings]
+        self.pages = [self.chat, self.images, self.templates, self.knowledge, self.history,
+                      self.models, self.settings]
         for page in self.pages:
             self.sidebar.addItem(QListWidgetItem())
             self.stack.addWidget(page)
@@ -57,8 +64,11 @@ class MainWindow(QMainWindow):
 
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.chat.model_status.connect(self._on_model_status)
+        self.images.status.connect(self._on_model_status)
         self.chat.speed.connect(self._on_speed)
         self.history.open_conversation.connect(self.open_conversation)
+        self.templates.send_to_chat.connect(self.run_in_chat)
+        self.templates.send_to_images.connect(self.run_in_images)
         self.models.models_changed.connect(self._models_changed)
         self.settings.engine_settings_changed.connect(self.chat.preload)
 
@@ -81,7 +91,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Airlock — private AI studio"))
-        names = [self.tr("Chat"), self.tr("History"), self.tr("Models"), self.tr("Settings")]
+        names = [self.tr("Chat"), self.tr("Images"), self.tr("Templates"), self.tr("Knowledge"),
+                 self.tr("History"), self.tr("Models"), self.tr("Settings")]
         for i, name in enumerate(names):
             self.sidebar.item(i).setText(name)
             self.sidebar.item(i).setToolTip(f"{name} (Ctrl+{i + 1})")
@@ -99,7 +110,7 @@ class MainWindow(QMainWindow):
         self.chat.new_chat()
 
     def focus_search(self) -> None:
-        self.sidebar.setCurrentRow(1)
+        self.sidebar.setCurrentRow(self.pages.index(self.history))
         self.history.search.setFocus()
         self.history.search.selectAll()
 
@@ -107,8 +118,21 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(0)
         self.chat.open_conversation(conversation_id)
 
+    def run_in_chat(self, prompt: str, system: str, info: object) -> None:
+        """A template's Run: a new chat with the rendered prompt (and its brand voice)."""
+        self.sidebar.setCurrentRow(self.pages.index(self.chat))
+        self.chat.start_with(prompt, system or None, info)
+
+    def run_in_images(self, prompt: str, negative: str) -> None:
+        """An image template's Run: fill the Images page; the person presses Generate."""
+        self.sidebar.setCurrentRow(self.pages.index(self.images))
+        self.images.prompt.setPlainText(prompt)
+        self.images.negative.setPlainText(negative)
+        self.images.prompt.setFocus()
+
     def _models_changed(self) -> None:
         self.chat.reload_models()
+        self.images.reload_models()
         self.settings.reload_models()
 
     # status bar ----------------------------------------------------------------------
@@ -138,12 +162,13 @@ class MainWindow(QMainWindow):
 
     def _update_memory(self) -> None:
         total = psutil.Process(os.getpid()).memory_info().rss
-        pid = self.ws.text_worker.pid
-        if pid:
-            try:
-                total += psutil.Process(pid).memory_info().rss
-            except psutil.Error:
-                pass
+        for worker in (self.ws.text_worker, self.ws.image_worker):
+            pid = worker.pid
+            if pid:
+                try:
+                    total += psutil.Process(pid).memory_info().rss
+                except psutil.Error:
+                    pass
         self.memory_status.setText(self.tr("Memory: {mb:.0f} MB").format(mb=total / 1e6))
 
     # window state --------------------------------------------------------------------
@@ -159,7 +184,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(min(int(self.prefs.get("last_page") or 0), len(self.pages) - 1))
 
     def _splitters(self) -> dict:
-        return {"chat": self.chat.splitter, "history": self.history.splitter,
+        return {"chat": self.chat.splitter, "images": self.images.splitter,
+                "images_right": self.images.right_splitter, "history": self.history.splitter,
                 "models": self.models.splitter}
 
     def save_state(self) -> None:
@@ -172,4 +198,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.chat.bridge.shutdown()
+        self.images.bridge.shutdown()
+        self.templates.shutdown()
+        self.knowledge.shutdown()
+        self.images.gallery_model.loader.stop()
         super().closeEvent(event)

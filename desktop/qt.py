@@ -11,7 +11,7 @@ from PySide6.QtCore import (  # noqa: F401
 )
 from PySide6.QtGui import (  # noqa: F401
     QAction, QClipboard, QCloseEvent, QColor, QDesktopServices, QDragEnterEvent, QDropEvent,
-    QFont, QFontDatabase, QGuiApplication, QIcon, QImage, QKeySequence, QPalette, QPixmap, QShortcut,
+    QFont, QFontDatabase, QGuiApplication, QIcon, QImage, QImageReader, QKeySequence, QPalette, QPixmap, QShortcut,
     QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument,
 )
 from PySide6.QtWidgets import (  # noqa: F401

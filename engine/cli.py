@@ -55,11 +55,17 @@ def build_parser() -> Parser:
                                                                       parser_class=Parser)
     sub = command("list", "list registered models", models)
     _json_option(sub)
-    sub = command("import", "check, hash and register a model file", models)
+    sub = command("import", "check, hash and register a model file or diffusers folder", models)
     sub.add_argument("path")
     sub.add_argument("--name", help="name to register it under (default: from the file name)")
     sub.add_argument("--link", action="store_true",
                      help="use the file where it is instead of copying it into the home")
+    sub.add_argument("--family", default=None,
+                     help="image models: sd15, sd2, sd2-v, sd-turbo, sdxl or sdxl-turbo (default: detected)")
+    sub.add_argument("--prediction", default=None, choices=("epsilon", "v"),
+                     help="image models: what the model predicts (default: detected; SD 2.x 768 models use v)")
+    sub.add_argument("--config", default=None, metavar="DIR",
+                     help="image checkpoints of unusual sizes: a diffusers folder of matching configs")
     _json_option(sub)
     sub = command("remove", "unregister a model (and delete Airlock's copy of it)", models)
     sub.add_argument("name")
@@ -85,6 +91,35 @@ def build_parser() -> Parser:
     sub.add_argument("--on-overflow", choices=("truncate", "refuse"), default="truncate",
                      help="when the conversation outgrows the context: drop oldest turns or refuse")
     sub.add_argument("--gpu", default="auto", help="GPU layers: auto, cpu, or a number")
+    _json_option(sub)
+
+    sub = command("image", "generate images with a local Stable Diffusion model")
+    sub.add_argument("prompt")
+    sub.add_argument("--model", default=None, help="image model name (default: the only one registered)")
+    sub.add_argument("--negative", default="", help="what the image should not show")
+    sub.add_argument("--steps", type=int, default=None, help="denoising steps (default: from the preset)")
+    sub.add_argument("--guidance", type=float, default=None, help="CFG scale (default: from the preset)")
+    sub.add_argument("--seed", type=int, default=None, help="seed of the first image (default: random)")
+    sub.add_argument("--size", default=None, metavar="WxH", help="image size (default: the model's own)")
+    sub.add_argument("--scheduler", default=None,
+                     help="Euler, 'Euler a', 'DPM++ 2M Karras', DDIM or LCM (default: from the preset)")
+    sub.add_argument("--count", type=int, default=1, help="how many images (seeds seed, seed+1, ...)")
+    sub.add_argument("--init-image", default=None, metavar="FILE", help="start from this picture (img2img)")
+    sub.add_argument("--strength", type=float, default=None,
+                     help="img2img: how much to change the picture, 0-1 (default 0.75)")
+    sub.add_argument("--preset", default=None, choices=("standard", "turbo", "lcm"),
+                     help="defaults and limits for the kind of model (default: what suits it)")
+    sub.add_argument("--out", default=None, metavar="FILE",
+                     help="PNG file to write (default: a new file in the home's outputs/)")
+    sub.add_argument("--no-parameters", action="store_true",
+                     help="leave the generation settings out of the PNG")
+    sub.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"))
+    for option in ("vae-tiling", "attention-slicing", "cpu-offload"):
+        sub.add_argument(f"--{option}", default="auto", choices=("auto", "on", "off"))
+    sub.add_argument("--threads", type=int, default=None, help="CPU threads (default: one per core)")
+    sub.add_argument("--bf16", action="store_true",
+                     help="on a CPU with native bfloat16 (AVX512-BF16, AMX), compute in it: about twice as "
+                          "fast, pixels differ slightly from fp32")
     _json_option(sub)
 
     history = command("history", "find, show and export past generations").add_subparsers(
@@ -113,6 +148,18 @@ def build_parser() -> Parser:
     sub.add_argument("--tokens", type=int, default=128)
     sub.add_argument("--runs", type=int, default=7)
     _json_option(sub)
+    sub = command("image", "seconds per step, raw diffusers vs engine, and faster CPU paths", bench)
+    sub.add_argument("--steps", default="1,4", help="two step counts; s/step is the difference (default 1,4)")
+    sub.add_argument("--size", type=int, default=512, help="image side in pixels (default 512)")
+    sub.add_argument("--runs", type=int, default=2, help="repeats of the raw/engine pair (default 2)")
+    sub.add_argument("--skip-variants", action="store_true",
+                     help="only raw against engine, not channels_last/bf16/torch.compile")
+    sub.add_argument("--no-compile", action="store_true", help="leave torch.compile out (it takes minutes)")
+    _json_option(sub)
+
+    from engine.cli_templates import add_parsers as add_template_parsers
+
+    add_template_parsers(command)  # templates, knowledge
     return parser
 
 
@@ -166,19 +213,30 @@ def cmd_models(ws: Any, args: argparse.Namespace) -> int:
             print("No models yet. Import one with: airlock models import PATH")
         else:
             for m in models:
-                print(f"{m['name']:<32} {m['kind']:<5} {m['format']:<5} {m['quantization'] or '':<8} "
-                      f"{human_size(m['size_bytes']):>9}  ctx {m['context_length'] or '?':<6} "
-                      f"{m['sha256'][:12]}  {m['path']}")
+                detail = (f"{m['family'] or '':<10} {m['prediction'] or '':<12}" if m["kind"] == "image" else
+                          f"{m['quantization'] or '':<8} ctx {m['context_length'] or '?':<6}  ")
+                print(f"{m['name']:<32} {m['kind']:<5} {m['format']:<11} {detail} "
+                      f"{human_size(m['size_bytes']):>9}  {m['sha256'][:12]}  {m['path']}")
         return 0
     if args.action == "import":
         record = ws.registry.import_model(Path(args.path), name=args.name, link=args.link,
-                                          progress=progress_printer("hashing", not args.json))
+                                          progress=progress_printer("hashing", not args.json),
+                                          family=args.family, prediction=args.prediction,
+                                          config_dir=args.config)
         fit = record.memory_needed()
         if args.json:
             emit_json(record.as_dict())
         else:
-            print(f"Imported '{record.name}' ({record.architecture}, {record.quantization}, "
-                  f"{human_size(record.size_bytes)}, sha256 {record.sha256[:12]}).")
+            if record.kind == "image":
+                meta = record.metadata
+                print(f"Imported '{record.name}' ({record.size_label}, {record.format} {record.quantization}, "
+                      f"{meta.get('prediction')} from {meta.get('prediction_source')}, "
+                      f"{human_size(record.size_bytes)}, sha256 {record.sha256[:12]}).")
+                for line in meta.get("notes", []):
+                    note(line)
+            else:
+                print(f"Imported '{record.name}' ({record.architecture}, {record.quantization}, "
+                      f"{human_size(record.size_bytes)}, sha256 {record.sha256[:12]}).")
             from engine.memory import memory_fit
 
             print(memory_fit(fit).message)
@@ -238,6 +296,73 @@ def cmd_text(ws: Any, args: argparse.Namespace) -> int:
                    "seed": record["seed"], "conversation_id": outcome.conversation_id,
                    "tokens_per_second": record["tokens_per_second"],
                    "first_token_s": record["first_token_s"]})
+    return 0
+
+
+def _image_model(ws: Any, name: str | None) -> str:
+    if name:
+        return name
+    images = [m.name for m in ws.registry.list() if m.kind == "image"]
+    if len(images) == 1:
+        return images[0]
+    if not images:
+        raise BadInput("No image model is registered yet; import one with 'airlock models import PATH'.")
+    raise BadInput(f"Choose an image model with --model (registered: {', '.join(images)}).")
+
+
+def image_progress(enabled: bool) -> Callable[[Any], None]:
+    """Progress lines on stderr for a person watching a terminal; silence otherwise."""
+    show = enabled and sys.stderr.isatty()
+
+    def on_event(event: Any) -> None:
+        if not show or not isinstance(event, jobs.Progress):
+            return
+        if event.stage == "denoise":
+            left = f", about {event.eta_seconds:.0f} s left" if event.eta_seconds is not None else ""
+            sys.stderr.write(f"\rstep {event.step}/{event.total} ({event.seconds or 0:.0f} s{left})   ")
+            if event.step >= event.total:
+                sys.stderr.write("\n")
+        elif event.stage in ("verify", "load") and event.total:
+            label = "checking model" if event.stage == "verify" else "loading model"
+            sys.stderr.write(f"\r{label} {int(event.step * 100 / event.total):3d}%")
+            if event.step >= event.total:
+                sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return on_event
+
+
+def cmd_image(ws: Any, args: argparse.Namespace) -> int:
+    from engine.image_runner import ImageRequest, raise_for_failure, run_image
+    from engine.image_settings import parse_size
+
+    width, height = parse_size(args.size) if args.size else (None, None)
+    request = ImageRequest(
+        model=_image_model(ws, args.model), prompt=args.prompt, negative=args.negative, steps=args.steps,
+        guidance=args.guidance, width=width, height=height, seed=args.seed, scheduler=args.scheduler,
+        count=args.count, init_image=args.init_image, strength=args.strength, preset=args.preset,
+        out=args.out, device=args.device, threads=args.threads, write_parameters=not args.no_parameters,
+        cpu_bf16=args.bf16,
+        memory=jobs.ImageMemory(vae_tiling=args.vae_tiling, attention_slicing=args.attention_slicing,
+                                cpu_offload=args.cpu_offload),
+    )
+    outcome = run_image(ws, request, image_progress(not args.json))
+    for message in outcome.notes:
+        note(message)
+    raise_for_failure(outcome)
+    if isinstance(outcome.event, jobs.Cancelled):
+        raise AirlockError("Generation was stopped.")
+    records = [r for r in outcome.records if r["status"] == "ok"]
+    if args.json:
+        first = records[0]
+        answer = {"id": first["id"], "model": first["model"], "path": first["output_path"], "seed": first["seed"],
+                  "seconds": outcome.event.result.get("seconds")}
+        if len(records) > 1:
+            answer["images"] = [{"id": r["id"], "path": r["output_path"], "seed": r["seed"]} for r in records]
+        emit_json(answer)
+    else:
+        for record in records:
+            print(record["output_path"])
     return 0
 
 
@@ -301,6 +426,25 @@ def cmd_history(ws: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_bench(ws: Any, args: argparse.Namespace) -> int:
+    if args.action == "image":
+        from engine.image_bench import bench_image, format_image_report
+
+        parts = args.steps.split(",")
+        if len(parts) != 2 or not all(p.strip().isdigit() and int(p) >= 1 for p in parts) or \
+                int(parts[0]) >= int(parts[1]):
+            raise BadInput("--steps takes two step counts, the smaller first, for example 1,4.")
+        if args.size % 8 or not 64 <= args.size <= 1024:
+            raise BadInput("--size must be a multiple of 8 between 64 and 1024.")
+        if args.runs < 1:
+            raise BadInput("--runs must be at least 1.")
+        report = bench_image(ws, steps=(int(parts[0]), int(parts[1])), size=args.size, runs=args.runs,
+                             variants=not args.skip_variants, compile_budget=0 if args.no_compile else 900,
+                             progress=None if args.json else (lambda line: print(line, file=sys.stderr)))
+        if args.json:
+            emit_json(report)
+        else:
+            print(format_image_report(report))
+        return 0
     from engine.bench import bench_text, format_text_report
 
     report = bench_text(ws, model=args.model, max_tokens=args.tokens, runs=args.runs)
@@ -311,7 +455,20 @@ def cmd_bench(ws: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"models": cmd_models, "text": cmd_text, "history": cmd_history, "bench": cmd_bench}
+def cmd_templates(ws: Any, args: argparse.Namespace) -> int:
+    from engine.cli_templates import cmd_templates as run
+
+    return run(ws, args)
+
+
+def cmd_knowledge(ws: Any, args: argparse.Namespace) -> int:
+    from engine.cli_templates import cmd_knowledge as run
+
+    return run(ws, args)
+
+
+COMMANDS = {"models": cmd_models, "text": cmd_text, "image": cmd_image, "history": cmd_history,
+            "bench": cmd_bench, "templates": cmd_templates, "knowledge": cmd_knowledge}
 
 
 def open_app(home: str | None) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -67,3 +68,78 @@ def _stream(source: Path, destination: Path | None, progress: Progress | None,
         if out:
             out.close()
     return digest.hexdigest()
+
+
+def tree_files(folder: Path) -> list[Path]:
+    """The files that make up a model folder, in a stable order (hidden files left out)."""
+    files = []
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.is_file():
+            files.append(path)
+    return sorted(files, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def tree_digest(entries: list[tuple[str, str]]) -> str:
+    """One sha256 for a folder: over each file's relative path and sha256, in path order.
+
+    Renaming, adding, removing or changing any file changes it; the folder's own
+    location and the files' timestamps do not.
+    """
+    digest = hashlib.sha256(b"airlock-folder-v1\n")
+    for relative, file_sha256 in sorted(entries):
+        digest.update(f"{relative}\0{file_sha256}\n".encode("utf-8"))
+    return digest.hexdigest()
+
+
+def sha256_tree(folder: Path, progress: Progress | None = None,
+                cancel: CancelCheck | None = None) -> str:
+    """The stable hash of a model folder (see :func:`tree_digest`), with overall progress."""
+    return _tree(folder, None, progress, cancel)
+
+
+def copy_tree_with_sha256(source: Path, destination: Path, progress: Progress | None = None,
+                          cancel: CancelCheck | None = None) -> str:
+    """Copy a model folder to ``destination`` and return the hash of what was written.
+
+    Copies into ``destination.part`` and renames at the end, so an interrupted copy
+    never leaves something that looks like a model; the partial folder is removed on
+    failure.
+    """
+    partial = destination.with_name(destination.name + ".part")
+    try:
+        digest = _tree(source, partial, progress, cancel)
+        os.replace(partial, destination)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    return digest
+
+
+def _tree(folder: Path, destination: Path | None, progress: Progress | None,
+          cancel: CancelCheck | None) -> str:
+    files = tree_files(folder)
+    total = sum(f.stat().st_size for f in files)
+    done = 0
+    entries = []
+    for path in files:
+        relative = path.relative_to(folder).as_posix()
+        base = done
+
+        def file_progress(file_done: int, _file_total: int) -> None:
+            if progress:
+                progress(base + file_done, total)
+
+        if destination is None:
+            file_sha256 = _stream(path, None, file_progress, cancel)
+        else:
+            target = destination / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            file_sha256 = _stream(path, target, file_progress, cancel)
+        entries.append((relative, file_sha256))
+        done += path.stat().st_size
+    if progress and not files:
+        progress(0, 0)
+    return tree_digest(entries)

@@ -43,7 +43,7 @@ class History:
 
     def new_conversation(self, title: str = "", kind: str = "text") -> int:
         now = utc_now()
-        with self.db.conn:
+        with self.db.atomic():
             cursor = self.db.execute(
                 "insert into conversations (title, kind, created_at, updated_at) values (?, ?, ?, ?)",
                 [title[:200], kind, now, now],
@@ -64,13 +64,13 @@ class History:
         )
 
     def rename_conversation(self, conversation_id: int, title: str) -> None:
-        with self.db.conn:
+        with self.db.atomic():
             self.db.execute(
                 "update conversations set title = ? where id = ?", [title[:200], conversation_id]
             )
 
     def delete_conversation(self, conversation_id: int) -> None:
-        with self.db.conn:
+        with self.db.atomic():
             self.db.execute("delete from conversations where id = ?", [conversation_id])
 
     def turns(self, conversation_id: int, *, include_superseded: bool = False) -> list[dict[str, Any]]:
@@ -97,7 +97,7 @@ class History:
 
     def supersede_from(self, conversation_id: int, generation_id: int) -> int:
         """Take ``generation_id`` and every later turn out of the conversation's context."""
-        with self.db.conn:
+        with self.db.atomic():
             cursor = self.db.execute(
                 "update generations set superseded = 1 where conversation_id = ? and id >= ?",
                 [conversation_id, generation_id],
@@ -115,7 +115,7 @@ class History:
                 row[column] = json.dumps(row[column], ensure_ascii=False, sort_keys=True)
         row["search_text"] = cjk.index_text(row.get("prompt"), row.get("output"))
         columns = list(row)
-        with self.db.conn:
+        with self.db.atomic():
             cursor = self.db.execute(
                 f"insert into generations ({', '.join(columns)}) values "
                 f"({', '.join('?' for _ in columns)})",
@@ -134,7 +134,7 @@ class History:
 
     def delete(self, generation_ids: Iterable[int]) -> int:
         ids = list(generation_ids)
-        with self.db.conn:
+        with self.db.atomic():
             cursor = self.db.conn.executemany(
                 "delete from generations where id = ?", [(i,) for i in ids]
             )

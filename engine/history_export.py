@@ -18,11 +18,16 @@ def redact_record(record: dict[str, Any]) -> dict[str, Any]:
     record = dict(record)
     for key in REDACTED_FIELDS:
         record[key] = privacy.redact(record.get(key))
+    params = record.get("params")
+    if isinstance(params, dict) and params.get("negative"):  # an image's negative prompt
+        record["params"] = {**params, "negative": privacy.redact(params["negative"])}
     return record
 
 
 def markdown(record: dict[str, Any]) -> str:
     params = record.get("params") or {}
+    if record.get("kind") == "image":
+        return _image_markdown(record, params)
     lines = [
         f"## #{record['id']} · {record['created_at']} · {record.get('model') or '?'}",
         "",
@@ -33,6 +38,24 @@ def markdown(record: dict[str, Any]) -> str:
     if record.get("system"):
         lines += ["", "**System**", "", record["system"]]
     lines += ["", "**Prompt**", "", record["prompt"], "", "**Answer**", "", record.get("output") or ""]
+    if record.get("error"):
+        lines += ["", f"*Error: {record['error']}*"]
+    return "\n".join(lines) + "\n\n"
+
+
+def _image_markdown(record: dict[str, Any], params: dict[str, Any]) -> str:
+    lines = [
+        f"## #{record['id']} · {record['created_at']} · {record.get('model') or '?'} (image)",
+        "",
+        f"- status: {record['status']}; seed: {record.get('seed')}; steps: {params.get('steps')}; "
+        f"guidance: {params.get('guidance')}; scheduler: {params.get('scheduler')}; "
+        f"size: {record.get('width')}x{record.get('height')}",
+        "", "**Prompt**", "", record["prompt"],
+    ]
+    if params.get("negative"):
+        lines += ["", "**Negative prompt**", "", params["negative"]]
+    if record.get("output_path"):
+        lines += ["", f"![image]({record['output_path']})"]
     if record.get("error"):
         lines += ["", f"*Error: {record['error']}*"]
     return "\n".join(lines) + "\n\n"

@@ -45,14 +45,74 @@ class TextJob:
 
 
 @dataclass(frozen=True)
+class ImageMemory:
+    """How to trade speed for memory when generating images.
+
+    Each option is "auto" (the worker decides from the device and the image size),
+    "on" or "off".
+    """
+
+    vae_tiling: str = "auto"  # decode big images in tiles
+    attention_slicing: str = "auto"  # attention one slice at a time
+    cpu_offload: str = "auto"  # keep only the running part of the model on a small GPU
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ImageJob:
+    """One txt2img or img2img run of ``count`` images (seeds ``seed``, ``seed + 1``, ...).
+
+    The main process chooses every output path; the worker writes exactly those files.
+    """
+
+    job_id: str
+    model_name: str
+    model_path: str
+    model_sha256: str
+    model_format: str  # "safetensors" or "diffusers"
+    family: str  # a key of engine.image_models.FAMILIES
+    prediction: str  # "epsilon" or "v_prediction"
+    prompt: str
+    output_paths: tuple[str, ...]
+    negative: str = ""
+    steps: int = 25
+    guidance: float = 7.0
+    width: int = 512
+    height: int = 512
+    seed: int = 0
+    scheduler: str = "Euler a"
+    count: int = 1
+    init_image: str | None = None  # img2img when set
+    strength: float = 0.75
+    preset: str = "standard"
+    config_dir: str | None = None  # diffusers configs for a single file; None: the family's bundled ones
+    variant: str | None = None  # diffusers weight variant of a folder ("fp16")
+    memory: ImageMemory = field(default_factory=ImageMemory)
+    device: str = "auto"  # "auto" (CUDA when present), "cpu" or "cuda"
+    threads: int | None = None  # CPU threads; None: one per physical core
+    cpu_bf16: bool = False  # on a CPU with native bfloat16, compute in it (faster, slightly different pixels)
+    write_parameters: bool = True  # the A1111 "parameters" text chunk in each PNG
+    preview_every: int = 2  # a preview every this many steps, at most twice a second, and the last (0: none)
+
+
+@dataclass(frozen=True)
 class Progress:
-    """Long preparation (verifying, loading) or image steps; ``stage`` says which."""
+    """Long preparation (verifying, loading) or image steps; ``stage`` says which.
+
+    For image steps (``stage="denoise"``) ``step``/``total`` count over the whole batch,
+    ``seconds`` is the time since the first step began and ``eta_seconds`` the estimate
+    of what is left; ``preview`` is a small PNG of the image so far.
+    """
 
     job_id: str
     step: int
     total: int
     stage: str = ""
     preview: bytes | None = None
+    seconds: float | None = None
+    eta_seconds: float | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +145,7 @@ class Failed:
     job_id: str
     message: str
     kind: str = "internal"  # "bad_input", "internal" or "crashed"
+    result: dict[str, Any] = field(default_factory=dict)  # what was finished before the failure
 
 
 @dataclass(frozen=True)

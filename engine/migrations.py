@@ -172,3 +172,138 @@ def create_fts_index(db: sqlite_utils.Database, table: str, column: str) -> None
           insert into [{fts}] (rowid, [{column}]) values (new.rowid, new.[{column}]);
         end"""
     )
+
+
+@migration
+def m003_generation_images(db: sqlite_utils.Database) -> None:
+    """Image generations: the PNG each row produced and its size in pixels."""
+    table = db["generations"]
+    columns = table.columns_dict
+    if "output_path" not in columns:
+        table.add_column("output_path", str)
+    if "width" not in columns:
+        table.add_column("width", int)
+    if "height" not in columns:
+        table.add_column("height", int)
+    db.execute("create index if not exists generations_kind on generations(kind, id)")
+
+
+@migration
+def m004_templates_knowledge(db: sqlite_utils.Database) -> None:
+    """Company templates and their version history, brand voices, thinking frameworks, and
+    local knowledge (collections, documents, chunks) with the same CJK-aware search as
+    history."""
+    db.execute(
+        """
+        create table if not exists brand_voices (
+            id integer primary key,
+            name text not null unique,
+            tone text not null default '',
+            audience text not null default '',
+            language text not null default 'zh-TW',
+            required_phrases text not null default '[]',
+            banned_words text not null default '[]',
+            examples text not null default '[]',
+            version integer not null default 1,
+            created_at text not null,
+            updated_at text not null
+        )
+        """
+    )
+    db.execute(
+        """
+        create table if not exists frameworks (
+            id integer primary key,
+            key text not null unique,
+            name text not null,
+            name_zh text not null default '',
+            summary text not null default '',
+            summary_zh text not null default '',
+            instruction text not null default '',
+            instruction_zh text not null default '',
+            version integer not null default 1,
+            created_at text not null,
+            updated_at text not null
+        )
+        """
+    )
+    db.execute(
+        """
+        create table if not exists templates (
+            id integer primary key,
+            name text not null unique,
+            description text not null default '',
+            category text not null default 'other',
+            kind text not null default 'text' check (kind in ('text', 'image')),
+            language text not null default 'zh-TW',
+            body text not null,
+            negative text not null default '',
+            system text not null default '',
+            variables text not null default '[]',
+            brand_voice text,
+            framework text,
+            model text,
+            params text not null default '{}',
+            version integer not null default 1,
+            search_text text not null default '',
+            created_at text not null,
+            updated_at text not null
+        )
+        """
+    )
+    db.execute(
+        """
+        create table if not exists template_versions (
+            id integer primary key,
+            template_id integer not null references templates(id) on delete cascade,
+            version integer not null,
+            snapshot text not null,
+            note text not null default '',
+            created_at text not null,
+            unique (template_id, version)
+        )
+        """
+    )
+    create_fts_index(db, "templates", "search_text")
+    db.execute(
+        """
+        create table if not exists knowledge_collections (
+            id integer primary key,
+            name text not null unique,
+            description text not null default '',
+            created_at text not null
+        )
+        """
+    )
+    db.execute(
+        """
+        create table if not exists knowledge_documents (
+            id integer primary key,
+            collection_id integer not null references knowledge_collections(id) on delete cascade,
+            name text not null,
+            path text not null default '',
+            format text not null,
+            sha256 text not null,
+            size_bytes integer not null,
+            chars integer not null default 0,
+            chunks integer not null default 0,
+            status text not null default 'ready' check (status in ('importing', 'ready')),
+            imported_at text not null
+        )
+        """
+    )
+    db.execute("create unique index if not exists knowledge_documents_unique "
+               "on knowledge_documents(collection_id, sha256)")
+    db.execute(
+        """
+        create table if not exists knowledge_chunks (
+            id integer primary key,
+            document_id integer not null references knowledge_documents(id) on delete cascade,
+            seq integer not null,
+            text text not null,
+            search_text text not null default ''
+        )
+        """
+    )
+    db.execute("create index if not exists knowledge_chunks_document on knowledge_chunks(document_id, seq)")
+    create_fts_index(db, "knowledge_chunks", "search_text")

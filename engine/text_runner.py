@@ -33,6 +33,10 @@ class TextRequest:
     overflow: str = "truncate"
     gpu_layers: str = "auto"
     n_threads: int | None = None
+    annotations: dict[str, Any] | None = None
+    """Where the prompt came from, kept in the record's params: the template and its
+    version, the brand voice rules (whose check on the answer is recorded as
+    ``brand_voice_flags``), the knowledge snippets cited. See engine/template_run.py."""
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,11 @@ def record_outcome(ws: Workspace, request: TextRequest, job: jobs.TextJob, conve
         if started.fallback_reason and started.device == "CPU":
             notes.append(f"Running on the CPU: {started.fallback_reason}.")
     result = getattr(event, "result", {}) or {}
+    annotations = dict(request.annotations or {})
+    if annotations.get("brand_voice"):
+        from engine.brand_voice import check_text
+
+        annotations["brand_voice_flags"] = check_text(annotations["brand_voice"], result.get("text", ""))
     record = {
         "conversation_id": conversation_id,
         "kind": "text",
@@ -147,7 +156,8 @@ def record_outcome(ws: Workspace, request: TextRequest, job: jobs.TextJob, conve
         "params": {**job.params.as_dict(), "n_ctx": job.n_ctx, "overflow": job.overflow,
                    "gpu_layers": job.gpu_layers,
                    "dropped_messages": started.dropped_messages if started else 0,
-                   **({"failure": event.kind} if isinstance(event, jobs.Failed) else {})},
+                   **({"failure": event.kind} if isinstance(event, jobs.Failed) else {}),
+                   **annotations},
         "seed": job.params.seed,
         "prompt_tokens": result.get("prompt_tokens", started.prompt_tokens if started else None),
         "completion_tokens": result.get("completion_tokens"),

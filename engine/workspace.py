@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from engine import packs
 from engine.history import History
 from engine.home import Home, resolve_home
 from engine.logs import setup_logging
@@ -18,6 +19,11 @@ from engine.worker_process import WorkerProcess
 
 log = logging.getLogger(__name__)
 
+IMAGE_GRACE_SECONDS = 10.0
+"""How long a cancelled image job may take to stop before its worker is killed. The
+worker checks between UNet blocks, well under a second on a CPU; killing it costs a
+model reload of tens of seconds, so it gets more slack than the text worker."""
+
 
 class Workspace:
     def __init__(self, home: Home, *, process_name: str = "airlock"):
@@ -26,8 +32,12 @@ class Workspace:
         self.db = open_db(home.db_path)
         self.history = History(self.db)
         self.registry = Registry(self.db, home)
+        packs.ensure_default_pack(self.db)  # once per home; deletions stick
         self.text_worker = WorkerProcess("text", "engine.text_worker:make_handler",
                                          log_dir=home.logs_dir)
+        # Started on its first job, like the text worker: torch and diffusers load only there.
+        self.image_worker = WorkerProcess("image", "engine.image_worker:make_handler",
+                                          log_dir=home.logs_dir, grace_seconds=IMAGE_GRACE_SECONDS)
 
     @classmethod
     def open(cls, home: str | Path | None = None, *, process_name: str = "airlock") -> "Workspace":
@@ -35,6 +45,7 @@ class Workspace:
 
     def close(self) -> None:
         self.text_worker.stop()
+        self.image_worker.stop()
         self.db.conn.close()
 
     def __enter__(self) -> "Workspace":

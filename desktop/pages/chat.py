@@ -37,6 +37,11 @@ class ChatPage(QWidget):
         self.context_used = 0
         self.context_total = 0  # the loaded context size, once a job has reported it
         self._loaded_key: tuple | None = None
+        # A conversation started from a template or the SWIFT builder keeps its system
+        # instructions and annotations (template, brand voice rules, cited knowledge) for
+        # every follow-up, so the refine loop stays in one conversation and is checked too.
+        self._session_system: str | None = None
+        self._session_annotations: dict | None = None
         self._build()
         self._connect()
         self.retranslate()
@@ -270,6 +275,7 @@ class ChatPage(QWidget):
         if self.bridge.busy:
             return
         self.conversation_id = None
+        self._session_system, self._session_annotations = None, None
         self.cancel_edit()
         self.view.clear()
         self.conversations.clearSelection()
@@ -286,6 +292,7 @@ class ChatPage(QWidget):
         self.hide_banner()
         self.view.clear()
         turns = self.ws.history.turns(conversation_id)
+        self._restore_session(turns)
         for turn in turns:
             user = self.view.add(self._message("user", turn["prompt"], turn["id"]))
             assistant = self.view.add(self._message("assistant", turn["output"], turn["id"]))
@@ -339,7 +346,8 @@ class ChatPage(QWidget):
             return
         options = self._engine_options()
         request = TextRequest(
-            model=name, prompt=prompt, system=self.settings.system_prompt(),
+            model=name, prompt=prompt, annotations=self._session_annotations,
+            system=self._session_system if self._session_system is not None else self.settings.system_prompt(),
             conversation_id=self.conversation_id if conversation_id == -1 else conversation_id,
             params=self.settings.params(), seed=self.settings.chosen_seed(), overflow=overflow,
             **options,
@@ -359,6 +367,43 @@ class ChatPage(QWidget):
         self.view.add(self._message("user", prompt))
         self.streaming = self.view.add(self._message("assistant", ""))
         self.stop_button.setEnabled(True)
+
+    def start_with(self, prompt: str, system: str | None = None, template_info: dict | None = None) -> bool:
+        """Open a new chat and send ``prompt`` at once (a template run or a SWIFT prompt).
+
+        ``system`` is used instead of the settings' system prompt for this conversation.
+        ``template_info`` may hold ``annotations`` (kept in each turn's history record;
+        a ``brand_voice`` entry makes every answer checked and flagged), ``model`` (used
+        when registered) and ``params`` (recommended temperature, max_tokens, ...).
+        Returns False when it could not start (an answer is still being written, or
+        there is no text model; the banner says which).
+        """
+        if self.bridge.busy:
+            self.show_banner(self.tr("Wait for the current answer to finish (or stop it), then run again."))
+            return False
+        info = template_info or {}
+        self.new_chat()
+        model = info.get("model")
+        if model and self.model_combo.findData(model) >= 0:
+            self.model_combo.setCurrentIndex(self.model_combo.findData(model))
+        params = info.get("params") or {}
+        for key, box in (("temperature", self.settings.temperature), ("top_p", self.settings.top_p),
+                         ("top_k", self.settings.top_k), ("min_p", self.settings.min_p),
+                         ("repeat_penalty", self.settings.repeat_penalty),
+                         ("max_tokens", self.settings.max_tokens)):
+            if key in params:
+                box.setValue(params[key])
+        self._session_system = system or None
+        self._session_annotations = dict(info.get("annotations") or {}) or None
+        self._submit(prompt, overflow=self.settings.overflow.currentData(), conversation_id=None)
+        return self.bridge.busy  # False when it could not start (no model; the banner says why)
+
+    def _restore_session(self, turns: list[dict]) -> None:
+        """Reopening a templated conversation keeps checking follow-ups against its brand voice."""
+        params = (turns[-1].get("params") or {}) if turns else {}
+        kept = {k: params[k] for k in ("template", "brand_voice", "framework", "knowledge") if k in params}
+        self._session_annotations = kept or None
+        self._session_system = turns[-1].get("system") if kept else None
 
     def open_conversation_view_only(self) -> None:
         """Redraw the live turns (after an edit superseded some) without touching the job."""
@@ -467,10 +512,31 @@ class ChatPage(QWidget):
             parts.append(record["model"])
         if status == "cancelled":
             parts.append(self.tr("stopped"))
+        params = record.get("params") or {}
+        if params.get("template"):
+            parts.append(self.tr("template: {name}").format(name=params["template"].get("name", "")))
+        if params.get("knowledge"):
+            sources = ", ".join(f"[{i}] {c.get('document')} #{c.get('chunk')}"
+                                for i, c in enumerate(params["knowledge"], 1))
+            parts.append(self.tr("sources: {list}").format(list=sources))
         widget.set_meta(" · ".join(parts))
+        flags = params.get("brand_voice_flags") or []
+        if flags and status != "failed":
+            widget.set_error(self._flags_text(flags))
         if status == "failed":
             kind = (record.get("params") or {}).get("failure", "internal")
             widget.set_error(self._failure_text(jobs.Failed("", record.get("error") or "", kind)))
+
+    def _flags_text(self, flags: list[dict]) -> str:
+        banned = [f["phrase"] for f in flags if f.get("kind") == "banned"]
+        missing = [f["phrase"] for f in flags if f.get("kind") == "missing"]
+        lines = []
+        if banned:
+            lines.append(self.tr("Brand voice: uses banned words: {words}").format(words=", ".join(banned)))
+        if missing:
+            lines.append(self.tr("Brand voice: missing required phrases: {phrases}").format(
+                phrases=", ".join(missing)))
+        return "\n".join(lines)
 
     def _failure_text(self, event: jobs.Failed) -> str:
         if event.kind == "crashed":

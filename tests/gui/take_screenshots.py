@@ -18,7 +18,7 @@ from engine import jobs
 from engine.text_runner import TextRequest, run_text
 from engine.workspace import Workspace
 
-PAGES = ("chat", "history", "models", "settings")
+PAGES = ("chat", "images", "history", "models", "settings")
 
 
 def settle(app: QApplication, seconds: float = 0.4) -> None:
@@ -53,8 +53,8 @@ def main(out_dir: Path, home: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     for language in ("en", "zh_TW"):
         i18n.apply_language(app, language)
-        for index, page in enumerate(PAGES):
-            window.sidebar.setCurrentRow(index)
+        for page in PAGES:
+            window.sidebar.setCurrentRow(window.pages.index(getattr(window, page)))
             if page == "history":
                 window.history.table.selectRow(0)
             settle(app)

@@ -35,7 +35,7 @@ def test_history_search_finds_two_character_chinese_words(qtbot, window):
         ("新品上市貼文", "限時優惠", "qwen"),
     ])
     page = window.history
-    window.sidebar.setCurrentRow(1)
+    window.sidebar.setCurrentRow(window.pages.index(window.history))
     assert page.model.rowCount() == 3
     page.search.setText("品牌")  # as an input method commits it (QTest cannot type CJK)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
@@ -64,7 +64,7 @@ def test_history_loads_lazily(qtbot, window):
 def test_history_delete_with_confirmation_and_open_in_chat(qtbot, window, monkeypatch):
     ids = add_generations(window.ws, [("first", "a", "m"), ("second", "b", "m")])
     page = window.history
-    window.sidebar.setCurrentRow(1)
+    window.sidebar.setCurrentRow(window.pages.index(window.history))
     page.table.selectRow(1)  # the older one
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     page.delete_selected()
@@ -94,7 +94,7 @@ def test_history_export_runs_in_the_background(qtbot, window, tmp_path):
 
 def test_import_a_model_and_a_refused_one(qtbot, window, smollm2, tmp_path):
     page = window.models
-    window.sidebar.setCurrentRow(2)
+    window.sidebar.setCurrentRow(window.pages.index(window.models))
     copy = tmp_path / "Other-Model.Q4_1.gguf"
     copy.write_bytes(smollm2.read_bytes() + b"\0" * 32)
     task = page.import_path(copy)
@@ -240,3 +240,17 @@ def test_a_catalog_model_is_recognized_and_its_settings_apply(qtbot, window, smo
 def test_the_bundled_model_is_labelled_as_a_small_english_test_model(qtbot, window):
     notes = window.models.table.item(0, 9).text()
     assert "test model" in notes and "Chinese" in notes
+
+
+def test_template_run_reaches_the_chat_and_images_pages(qtbot, window):
+    window.templates.send_to_images.emit("a dreamy portrait, soft light", "text, watermark")
+    assert window.stack.currentWidget() is window.images
+    assert window.images.prompt.toPlainText() == "a dreamy portrait, soft light"
+    assert window.images.negative.toPlainText() == "text, watermark"
+    qtbot.waitUntil(lambda: not window.chat.bridge.busy, timeout=30_000)
+    window.chat.settings.max_tokens.setValue(8)
+    window.templates.send_to_chat.emit("Say hello to our customers.", "You are polite.", {})
+    assert window.stack.currentWidget() is window.chat
+    qtbot.waitUntil(lambda: not window.chat.bridge.busy, timeout=60_000)
+    turns = window.ws.history.turns(window.chat.conversation_id)
+    assert turns[0]["prompt"] == "Say hello to our customers." and turns[0]["system"] == "You are polite."

@@ -35,10 +35,16 @@ def test_reopening_applies_nothing(tmp_path):
 
 
 def _seed_oldest(db: sqlite_utils.Database) -> None:
-    """Rows as the first schema knew them (columns every version has)."""
+    """Rows as the first schema knew them (columns every version has), plus the search text
+    that the app of any version with that column writes alongside (History.add)."""
+    from engine import cjk
+
+    prompt, output = "請寫品牌調性說明", "Our brand voice is warm"
     db.execute("insert into conversations (id, title, created_at, updated_at) values (1, 't', 'x', 'x')")
     db.execute("insert into generations (conversation_id, prompt, output, created_at) "
-               "values (1, '請寫品牌調性說明', 'Our brand voice is warm', '2026-01-01')")
+               "values (1, ?, ?, '2026-01-01')", [prompt, output])
+    if "search_text" in db["generations"].columns_dict:
+        db.execute("update generations set search_text = ?", [cjk.index_text(prompt, output)])
     db.conn.commit()
 
 

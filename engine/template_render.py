@@ -1,0 +1,225 @@
+"""Rendering template bodies safely: Jinja2 in an immutable sandbox, checked before use.
+
+Templates come from packs that other people wrote, so a body is treated as untrusted
+code. Three layers keep it in its box:
+
+1. A static check of the parsed template refuses what a prompt never needs: names that
+   are not declared variables (``{{ config }}``, ``{{ self }}``), attributes or keys that
+   start with an underscore (``''.__class__``), ``include``/``import``/``extends``.
+2. Jinja2's ``ImmutableSandboxedEnvironment`` refuses unsafe attribute access at render
+   time (``|attr('__class__')``, ``'{0.__class__}'.format(x)``) and any mutation of
+   lists or dicts; its globals are cut down to ``range`` (capped) and ``namespace``.
+3. Resource limits: ``*`` and ``**`` cannot build huge values, ``range`` stops at
+   :data:`MAX_RANGE`, every ``for`` loop is wrapped in a guard that counts iterations
+   (:data:`MAX_LOOP_ITERATIONS`) and watches the clock (:data:`MAX_RENDER_SECONDS`), so
+   even loops that print nothing end, and the output stops at :data:`MAX_OUTPUT_CHARS`.
+
+Every refusal is a :class:`engine.errors.BadInput` with one sentence a person can act on.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
+from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from engine.errors import BadInput
+
+MAX_BODY_CHARS = 100_000
+MAX_OUTPUT_CHARS = 200_000
+MAX_RENDER_SECONDS = 2.0
+MAX_RANGE = 1_000
+MAX_REPEAT_CHARS = 100_000
+MAX_LOOP_ITERATIONS = 200_000
+LOOP_GUARD = "airlock_loop_guard"
+
+RESERVED_NAMES = frozenset({"knowledge", "range", "namespace", "loop", "self", "true", "false",
+                            "none", "True", "False", "None", "caller", "varargs", "kwargs", LOOP_GUARD})
+"""Names a template variable may not take: Jinja's own, and ``knowledge`` (the snippets
+Airlock fills in)."""
+
+BUILTIN_NAMES = frozenset({"knowledge", "range", "namespace", "loop", "caller", "varargs", "kwargs"})
+"""Names a body may use without declaring them."""
+
+_FORBIDDEN_NODES = {
+    nodes.Include: "include other templates",
+    nodes.Import: "import other templates",
+    nodes.FromImport: "import other templates",
+    nodes.Extends: "extend other templates",
+}
+
+
+def _capped_range(*args: int) -> range:
+    values = range(*args)
+    if len(values) > MAX_RANGE:
+        raise BadInput(f"range() in a template may produce at most {MAX_RANGE} numbers.")
+    return values
+
+
+class _Budget:
+    """How much one render may still loop, and until when."""
+
+    def __init__(self, where: str):
+        self.where = where
+        self.deadline = time.monotonic() + MAX_RENDER_SECONDS
+        self.iterations = 0
+
+    def tick(self) -> None:
+        self.iterations += 1
+        if self.iterations > MAX_LOOP_ITERATIONS:
+            raise BadInput(f"{self.where} loops more than {MAX_LOOP_ITERATIONS:,} times.")
+        if self.iterations % 1000 == 0:
+            self.check_time()
+
+    def check_time(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise BadInput(f"{self.where} took longer than {MAX_RENDER_SECONDS:.0f} seconds to render.")
+
+
+_BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("template_budget", default=None)
+
+
+def _loop_guard(iterable: Iterable[Any]) -> Iterator[Any]:
+    budget = _BUDGET.get()
+    for item in iterable:
+        if budget is not None:
+            budget.tick()
+        yield item
+
+
+class PromptSandbox(ImmutableSandboxedEnvironment):
+    """The one Jinja environment templates render in."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def __init__(self) -> None:
+        super().__init__(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True,
+                         trim_blocks=True, lstrip_blocks=True)
+        self.globals = {"range": _capped_range, "namespace": self.globals["namespace"], LOOP_GUARD: _loop_guard}
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**":
+            if isinstance(right, (int, float)) and abs(right) > 100:
+                raise BadInput("Powers above 100 are not allowed in templates.")
+            return left**right
+        if operator == "*":
+            for seq, count in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(count, int):
+                    if len(seq) * max(count, 0) > MAX_REPEAT_CHARS:
+                        raise BadInput("A template tried to repeat text beyond "
+                                       f"{MAX_REPEAT_CHARS:,} characters.")
+            return left * right
+        return super().call_binop(context, operator, left, right)
+
+
+_ENV = PromptSandbox()
+
+
+def environment() -> PromptSandbox:
+    return _ENV
+
+
+def _syntax_message(exc: TemplateSyntaxError, where: str) -> str:
+    message = exc.message or "syntax error"
+    return f"{where} has a syntax error on line {exc.lineno}: {message.rstrip('.')}."
+
+
+def check_source(source: str, declared: set[str] | frozenset[str], *, where: str = "The template") -> set[str]:
+    """Parse and check a body; returns the variable names it uses.
+
+    ``declared`` are the template's variable names. Raises BadInput for a syntax error
+    (with its line), an undeclared name, an underscore attribute or an include/import.
+    """
+    if len(source) > MAX_BODY_CHARS:
+        raise BadInput(f"{where} is longer than {MAX_BODY_CHARS:,} characters.")
+    try:
+        tree = _ENV.parse(source)
+    except TemplateSyntaxError as exc:
+        raise BadInput(_syntax_message(exc, where)) from exc
+    for node_type, what in _FORBIDDEN_NODES.items():
+        found = next(iter(tree.find_all(node_type)), None)
+        if found is not None:
+            raise BadInput(f"{where} tries to {what} (line {found.lineno}); templates cannot do that.")
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        attr = node.attr if isinstance(node, nodes.Getattr) else (
+            node.arg.value if isinstance(node.arg, nodes.Const) else None)
+        if isinstance(attr, str) and attr.startswith("_"):
+            raise BadInput(f"{where} reaches for '{attr}' on line {node.lineno}; "
+                           "templates may not use names that start with an underscore.")
+    for node in tree.find_all(nodes.For):
+        if node.recursive:
+            raise BadInput(f"{where} uses a recursive loop on line {node.lineno}; templates cannot do that.")
+    for node in tree.find_all(nodes.Filter):
+        if node.name == "attr":
+            raise BadInput(f"{where} uses the 'attr' filter on line {node.lineno}; "
+                           "write the variable name instead.")
+    assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    assigned |= {n.name for n in tree.find_all(nodes.Macro)}
+    used: dict[str, int] = {}
+    for node in tree.find_all(nodes.Name):
+        if node.ctx == "load":
+            used.setdefault(node.name, node.lineno)
+    for name, line in used.items():
+        if name in declared or name in BUILTIN_NAMES or name in assigned:
+            continue
+        if name == "self":
+            raise BadInput(f"{where} uses 'self' on line {line}; templates may only use their own variables.")
+        raise BadInput(f"{where} uses '{name}' on line {line}, which is not one of its variables; "
+                       "add it to the variables or remove it.")
+    return {name for name in used if name in declared}
+
+
+def render_source(source: str, values: Mapping[str, Any], *, where: str = "The template") -> str:
+    """Render a checked body with ``values`` in the sandbox, within the output and time limits."""
+    template = _compile(source, where)
+    budget = _Budget(where)
+    token = _BUDGET.set(budget)
+    parts: list[str] = []
+    size = 0
+    try:
+        for chunk in template.generate(**dict(values)):
+            parts.append(chunk)
+            size += len(chunk)
+            if size > MAX_OUTPUT_CHARS:
+                raise BadInput(f"{where} renders to more than {MAX_OUTPUT_CHARS:,} characters.")
+            budget.check_time()
+    except SecurityError as exc:
+        raise BadInput(f"{where} tried something templates may not do ({exc}).") from exc
+    except UndefinedError as exc:
+        raise BadInput(f"{where} uses something that has no value ({exc}).") from exc
+    except (TemplateError, TypeError, ValueError, ArithmeticError, OverflowError) as exc:
+        if isinstance(exc, BadInput):
+            raise
+        raise BadInput(f"{where} could not be rendered: {exc}.") from exc
+    except RecursionError as exc:
+        raise BadInput(f"{where} nests too deeply to render.") from exc
+    finally:
+        _BUDGET.reset(token)
+    return "".join(parts)
+
+
+def _compile(source: str, where: str) -> Any:
+    """Compile with every loop's iterable wrapped in the guard (a rewrite of the parsed
+    template, so no loop can run unwatched)."""
+    try:
+        tree = _ENV.parse(source)
+    except TemplateSyntaxError as exc:
+        raise BadInput(_syntax_message(exc, where)) from exc
+    for loop in tree.find_all(nodes.For):
+        loop.iter = nodes.Call(nodes.Name(LOOP_GUARD, "load", lineno=loop.lineno), [loop.iter], [], None, None,
+                               lineno=loop.lineno)
+    code = _ENV.compile(tree)
+    return _ENV.template_class.from_code(_ENV, code, _ENV.make_globals(None), None)
+
+
+def literal(text: str) -> str:
+    """``text`` as a template body that renders to exactly ``text`` (for pasted material
+    that may contain ``{{`` or ``{%``)."""
+    if not any(mark in text for mark in ("{{", "{%", "{#")):
+        return text
+    return text.replace("{", "{{ '{' }}")
