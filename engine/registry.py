@@ -222,7 +222,7 @@ class Registry:
     def remove(self, name: str) -> ModelRecord:
         """Unregister a model; delete its file only if Airlock made the copy."""
         record = self.get(name)
-        with self.db.conn:
+        with self.db.atomic():
             self.db.execute("delete from models where name = ?", [name])
         if record.source == "copied":
             path = Path(record.path)
@@ -282,7 +282,7 @@ class Registry:
         row["metadata"] = json.dumps(record.metadata, ensure_ascii=False, default=str)
         columns = list(row)
         verb = "insert or replace" if replace else "insert"
-        with self.db.conn:
+        with self.db.atomic():
             self.db.execute(
                 f"{verb} into models ({', '.join(columns)}) values ({', '.join('?' for _ in columns)})",
                 [row[c] for c in columns],
@@ -293,7 +293,7 @@ class Registry:
         return json.loads(rows[0]["value"]) if rows else default
 
     def _set_setting(self, key: str, value: Any) -> None:
-        with self.db.conn:
+        with self.db.atomic():
             self.db.execute("insert or replace into settings (key, value) values (?, ?)",
                             [key, json.dumps(value)])
 
