@@ -258,24 +258,15 @@ def cmd_models(ws: Any, args: argparse.Namespace) -> int:
     raise UsageError(f"unknown models action {args.action}")
 
 
-def cmd_text(ws: Any, args: argparse.Namespace) -> int:
-    from engine.registry import DEFAULT_TEXT_MODEL
-    from engine.text_runner import TextRequest, raise_for_failure, run_text
+def stream_text(ws: Any, request: Any, *, quiet: bool) -> Any:
+    """Run a text request, printing tokens as they arrive (unless ``quiet``) and notes to
+    stderr; raise the right error when it failed or was stopped. Returns the outcome."""
+    from engine.text_runner import raise_for_failure, run_text
 
-    request = TextRequest(
-        model=args.model or DEFAULT_TEXT_MODEL, prompt=args.prompt, system=args.system,
-        conversation_id=args.conversation, seed=args.seed, n_ctx=args.context,
-        overflow=args.on_overflow, gpu_layers=args.gpu,
-        params=jobs.SamplingParams(temperature=args.temperature, top_p=args.top_p, top_k=args.top_k,
-                                   min_p=args.min_p, repeat_penalty=args.repeat_penalty,
-                                   max_tokens=args.max_tokens),
-    )
-    if args.max_tokens < 1:
-        raise BadInput("--max-tokens must be at least 1.")
     streamed = [False]
 
     def on_event(event: Any) -> None:
-        if isinstance(event, jobs.Token) and not args.json:
+        if isinstance(event, jobs.Token) and not quiet:
             sys.stdout.write(event.text)
             sys.stdout.flush()
             streamed[0] = True
@@ -288,6 +279,24 @@ def cmd_text(ws: Any, args: argparse.Namespace) -> int:
     raise_for_failure(outcome)
     if isinstance(outcome.event, jobs.Cancelled):
         raise AirlockError("Generation was stopped.")
+    return outcome
+
+
+def cmd_text(ws: Any, args: argparse.Namespace) -> int:
+    from engine.registry import DEFAULT_TEXT_MODEL
+    from engine.text_runner import TextRequest
+
+    request = TextRequest(
+        model=args.model or DEFAULT_TEXT_MODEL, prompt=args.prompt, system=args.system,
+        conversation_id=args.conversation, seed=args.seed, n_ctx=args.context,
+        overflow=args.on_overflow, gpu_layers=args.gpu,
+        params=jobs.SamplingParams(temperature=args.temperature, top_p=args.top_p, top_k=args.top_k,
+                                   min_p=args.min_p, repeat_penalty=args.repeat_penalty,
+                                   max_tokens=args.max_tokens),
+    )
+    if args.max_tokens < 1:
+        raise BadInput("--max-tokens must be at least 1.")
+    outcome = stream_text(ws, request, quiet=args.json)
     record = outcome.record
     if args.json:
         emit_json({"id": outcome.generation_id, "model": record["model"], "text": record["output"],

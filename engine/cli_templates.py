@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from engine import jobs
-from engine.errors import AirlockError, BadInput
+from engine.errors import BadInput
 from engine.knowledge import KnowledgeBase
 from engine.packs import build_pack, ensure_default_pack, import_pack, load_pack, pack_json, preview, write_pack
 from engine.template_run import Retrieval, compose, sampling_params, text_request
@@ -256,7 +256,7 @@ def cmd_templates(ws: Any, args: argparse.Namespace) -> int:
 def _run(ws: Any, args: argparse.Namespace) -> int:
     from engine.brand_voice import describe_flags
     from engine.registry import DEFAULT_TEXT_MODEL
-    from engine.text_runner import raise_for_failure, run_text
+    from engine.cli import stream_text
 
     composed = _composed(ws, args)
     if composed.kind != "text":
@@ -272,22 +272,7 @@ def _run(ws: Any, args: argparse.Namespace) -> int:
                            params=params)
     for message in composed.notes:
         _note(message)
-    streamed = [False]
-
-    def on_event(event: Any) -> None:
-        if isinstance(event, jobs.Token) and not args.json:
-            sys.stdout.write(event.text)
-            sys.stdout.flush()
-            streamed[0] = True
-
-    outcome = run_text(ws, request, on_event)
-    if streamed[0]:
-        sys.stdout.write("\n")
-    for message in outcome.notes:
-        _note(message)
-    raise_for_failure(outcome)
-    if isinstance(outcome.event, jobs.Cancelled):
-        raise AirlockError("Generation was stopped.")
+    outcome = stream_text(ws, request, quiet=args.json)
     record = outcome.record
     flags = record["params"].get("brand_voice_flags", [])
     if args.json:

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from engine import image_settings, jobs, memory
-from engine.errors import AirlockError, BadInput
+from engine.errors import BadInput
+from engine.worker_process import StartWatcher, raise_for_failure  # noqa: F401  (re-exported for the CLI)
 from engine.workspace import Workspace
 
 DEVICES = ("auto", "cpu", "cuda")
@@ -141,20 +142,6 @@ def _output_paths(ws: Workspace, out: str | None, count: int, seed: int, job_id:
     return [target.with_name(f"{target.stem}-{i + 1}{target.suffix}") for i in range(count)]
 
 
-class StartWatcher:
-    """Passes events on and keeps the :class:`jobs.Started` event for the record."""
-
-    def __init__(self, on_event: Callable[[Any], None] | None = None):
-        self.on_event = on_event
-        self.started: jobs.Started | None = None
-
-    def __call__(self, event: Any) -> None:
-        if isinstance(event, jobs.Started):
-            self.started = event
-        if self.on_event:
-            self.on_event(event)
-
-
 def run_image(ws: Workspace, request: ImageRequest, on_event: Callable[[Any], None] | None = None,
               on_job: Callable[[jobs.ImageJob], None] | None = None) -> ImageOutcome:
     """Generate, streaming events to ``on_event``, and record one history row per image.
@@ -229,13 +216,3 @@ def _base_record(job: jobs.ImageJob, result: dict[str, Any], started: jobs.Start
         "versions": result.get("versions", {}),
         "error": None,
     }
-
-
-def raise_for_failure(outcome: ImageOutcome) -> None:
-    """For the CLI: turn a failed outcome into the error with the right exit status."""
-    event = outcome.event
-    if isinstance(event, jobs.Failed):
-        message = event.message[0].upper() + event.message[1:]
-        if event.kind == "crashed":
-            message = f"Generation stopped: {event.message}."
-        raise (BadInput if event.kind == "bad_input" else AirlockError)(message)

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from engine import jobs, memory
-from engine.errors import AirlockError, BadInput
+from engine.errors import BadInput
+from engine.worker_process import StartWatcher, raise_for_failure  # noqa: F401  (re-exported for the CLI)
 from engine.workspace import Workspace
 
 OVERFLOW_POLICIES = ("truncate", "refuse")
@@ -115,20 +116,6 @@ def run_text(ws: Workspace, request: TextRequest,
     return record_outcome(ws, request, job, conversation_id, event, watcher.started, notes)
 
 
-class StartWatcher:
-    """Passes events on and keeps the :class:`jobs.Started` event for the record."""
-
-    def __init__(self, on_event: Callable[[Any], None] | None = None):
-        self.on_event = on_event
-        self.started: jobs.Started | None = None
-
-    def __call__(self, event: Any) -> None:
-        if isinstance(event, jobs.Started):
-            self.started = event
-        if self.on_event:
-            self.on_event(event)
-
-
 def record_outcome(ws: Workspace, request: TextRequest, job: jobs.TextJob, conversation_id: int,
                    event: Any, started: jobs.Started | None, notes: list[str]) -> TextOutcome:
     """Write the finished, stopped or failed generation to history (on the writer's thread)."""
@@ -171,13 +158,3 @@ def record_outcome(ws: Workspace, request: TextRequest, job: jobs.TextJob, conve
     }
     generation_id = ws.history.add(record)
     return TextOutcome(generation_id, conversation_id, event, record, tuple(notes))
-
-
-def raise_for_failure(outcome: TextOutcome) -> None:
-    """For the CLI: turn a failed outcome into the error with the right exit status."""
-    event = outcome.event
-    if isinstance(event, jobs.Failed):
-        message = event.message[0].upper() + event.message[1:]
-        if event.kind == "crashed":
-            message = f"Generation stopped: {event.message}."
-        raise (BadInput if event.kind == "bad_input" else AirlockError)(message)

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from engine import jobs
+from engine.errors import AirlockError, BadInput
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,30 @@ def describe_exit(code: int | None) -> str:
             return f"crashed with {name} in native code"
         return f"ended by {name}"
     return f"exit code {code}"
+
+
+def raise_for_failure(outcome: Any) -> None:
+    """For the CLI: turn an outcome whose job failed into the error with the right exit status."""
+    event = outcome.event
+    if isinstance(event, jobs.Failed):
+        message = event.message[0].upper() + event.message[1:]
+        if event.kind == "crashed":
+            message = f"Generation stopped: {event.message}."
+        raise (BadInput if event.kind == "bad_input" else AirlockError)(message)
+
+
+class StartWatcher:
+    """Passes a job's events on and keeps its :class:`jobs.Started` event for the record."""
+
+    def __init__(self, on_event: EventSink | None = None):
+        self.on_event = on_event
+        self.started: jobs.Started | None = None
+
+    def __call__(self, event: Any) -> None:
+        if isinstance(event, jobs.Started):
+            self.started = event
+        if self.on_event:
+            self.on_event(event)
 
 
 class WorkerProcess:

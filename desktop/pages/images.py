@@ -216,7 +216,7 @@ class ImagesPage(QWidget):
         self.negative.setPlaceholderText(self.tr("what to avoid, e.g. blurry, text, watermark"))
         for label, text in zip(self.form_labels, (
                 self.tr("Model"), self.tr("Preset"), self.tr("Steps"), self.tr("Guidance"), self.tr("Size"),
-                self.tr("Sampler"), self.tr("Seed"), self.tr("Images"), self.tr("Strength"),
+                self.tr("Sampler"), self.tr("Seed"), self.tr("How many"), self.tr("Strength"),
                 self.tr("Parameters in PNG"))):
             label.setText(text)
         self.preset.setItemText(0, self.tr("what suits the model"))

@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
+    <name>BrandVoiceEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Tone and style</source>
+        <translation>語氣與風格</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>目標受眾</translation>
+    </message>
+    <message>
+        <source>Required phrases (one a line)</source>
+        <translation>必用語句（每行一則）</translation>
+    </message>
+    <message>
+        <source>Banned words (one a line)</source>
+        <translation>禁用字詞（每行一個）</translation>
+    </message>
+    <message>
+        <source>Example passages (separate with a line of ---)</source>
+        <translation>範例段落（用一行 --- 分隔）</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>Save voice</source>
+        <translation>儲存品牌語氣</translation>
+    </message>
+    <message>
+        <source>e.g. Warm and sincere, short sentences, no hype</source>
+        <translation>例如：溫暖真誠、句子簡短、不浮誇</translation>
+    </message>
+    <message>
+        <source>Check a text against this voice</source>
+        <translation>檢查文字是否符合這個品牌語氣</translation>
+    </message>
+    <message>
+        <source>Paste a draft here to see banned words and missing phrases.</source>
+        <translation>在這裡貼上草稿，就能看到用了哪些禁用字詞、缺少哪些必用語句。</translation>
+    </message>
+    <message>
+        <source>Saved (version {v}).</source>
+        <translation>已儲存（第 {v} 版）。</translation>
+    </message>
+    <message>
+        <source>Delete brand voice</source>
+        <translation>刪除品牌語氣</translation>
+    </message>
+    <message>
+        <source>Delete the brand voice &apos;{name}&apos;? Templates that use it will run without it.</source>
+        <translation>要刪除品牌語氣「{name}」嗎？使用它的範本之後執行時將不再套用。</translation>
+    </message>
+    <message>
+        <source>Uses banned words: {words}</source>
+        <translation>用了禁用字詞：{words}</translation>
+    </message>
+    <message>
+        <source>Missing required phrases: {phrases}</source>
+        <translation>缺少必用語句：{phrases}</translation>
+    </message>
+    <message>
+        <source>Fits the voice: no banned words, nothing missing.</source>
+        <translation>符合品牌語氣：沒有禁用字詞，必用語句也都有了。</translation>
+    </message>
+</context>
+<context>
     <name>ChatPage</name>
     <message>
         <source>New chat</source>
@@ -80,6 +159,10 @@
         <translation>要從歷史紀錄刪除這個對話和其中所有訊息嗎？刪除後無法復原。</translation>
     </message>
     <message>
+        <source>Wait for the current answer to finish (or stop it), then run again.</source>
+        <translation>請等目前的回答完成（或先停止），再重新執行。</translation>
+    </message>
+    <message>
         <source>Verifying %p%</source>
         <translation>驗證中 %p%</translation>
     </message>
@@ -108,6 +191,22 @@
         <translation>已停止</translation>
     </message>
     <message>
+        <source>template: {name}</source>
+        <translation>範本：{name}</translation>
+    </message>
+    <message>
+        <source>sources: {list}</source>
+        <translation>來源：{list}</translation>
+    </message>
+    <message>
+        <source>Brand voice: uses banned words: {words}</source>
+        <translation>品牌語氣：用了禁用字詞 {words}</translation>
+    </message>
+    <message>
+        <source>Brand voice: missing required phrases: {phrases}</source>
+        <translation>品牌語氣：缺少必用語句 {phrases}</translation>
+    </message>
+    <message>
         <source>generation stopped: {reason}</source>
         <translation>生成中斷：{reason}</translation>
     </message>
@@ -116,7 +215,7 @@
         <translation>對話已超出上下文長度</translation>
     </message>
     <message>
-        <source>This conversation no longer fits the model's context window. Start a new chat with your message, or drop the oldest turns and continue?</source>
+        <source>This conversation no longer fits the model&apos;s context window. Start a new chat with your message, or drop the oldest turns and continue?</source>
         <translation>這段對話已經超過模型的上下文長度。要用這則訊息開始新對話，還是略過最早的幾輪對話後繼續？</translation>
     </message>
     <message>
@@ -330,6 +429,332 @@
     </message>
 </context>
 <context>
+    <name>ImagesPage</name>
+    <message>
+        <source>Images</source>
+        <translation>圖片</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示詞</translation>
+    </message>
+    <message>
+        <source>e.g. a ceramic tea set on a wooden table, soft morning light, product photo</source>
+        <translation>例如：木桌上的陶瓷茶具，柔和的晨光，商品攝影</translation>
+    </message>
+    <message>
+        <source>Negative prompt</source>
+        <translation>反向提示詞</translation>
+    </message>
+    <message>
+        <source>what to avoid, e.g. blurry, text, watermark</source>
+        <translation>不想出現的內容，例如：模糊、文字、浮水印</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>預設集</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步數</translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation>引導強度</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Sampler</source>
+        <translation>取樣器</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>種子</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>重繪強度</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>張數</translation>
+    </message>
+    <message>
+        <source>Parameters in PNG</source>
+        <translation>PNG 內嵌參數</translation>
+    </message>
+    <message>
+        <source>what suits the model</source>
+        <translation>依模型自動選擇</translation>
+    </message>
+    <message>
+        <source>Standard (20–30 steps)</source>
+        <translation>標準（20–30 步）</translation>
+    </message>
+    <message>
+        <source>Turbo (1–4 steps, no guidance)</source>
+        <translation>Turbo（1–4 步，不使用引導）</translation>
+    </message>
+    <message>
+        <source>LCM (2–8 steps)</source>
+        <translation>LCM（2–8 步）</translation>
+    </message>
+    <message>
+        <source>preset</source>
+        <translation>依預設集</translation>
+    </message>
+    <message>
+        <source>the model&apos;s size</source>
+        <translation>模型預設尺寸</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>隨機</translation>
+    </message>
+    <message>
+        <source>img2img: how far to move away from the starting picture</source>
+        <translation>img2img：與起始圖片的差異要多大</translation>
+    </message>
+    <message>
+        <source>Write prompt and settings into the PNG</source>
+        <translation>將提示詞與設定寫入 PNG</translation>
+    </message>
+    <message>
+        <source>Other tools can read them; switch off for sensitive work.</source>
+        <translation>其他工具可以讀取這些資訊；處理機密內容時請關閉。</translation>
+    </message>
+    <message>
+        <source>Start from a picture…</source>
+        <translation>從圖片開始…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>圖庫</translation>
+    </message>
+    <message>
+        <source>Search prompts…</source>
+        <translation>搜尋提示詞…</translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation>全部模型</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <source>Copy parameters</source>
+        <translation>複製參數</translation>
+    </message>
+    <message>
+        <source>Reuse settings</source>
+        <translation>沿用設定</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在資料夾中顯示</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>No image model yet: import a .safetensors checkpoint or a diffusers folder on the Models page.</source>
+        <translation>還沒有圖片模型，請到「模型」頁面匯入 .safetensors 檢查點或 diffusers 資料夾。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>準備中…</translation>
+    </message>
+    <message>
+        <source>Starting from {name} (img2img)</source>
+        <translation>以 {name} 為起始圖片（img2img）</translation>
+    </message>
+    <message>
+        <source>Drop a picture here to start from it (img2img).</source>
+        <translation>把圖片拖曳到這裡，以它為起點生成（img2img）。</translation>
+    </message>
+    <message>
+        <source>Start from a picture</source>
+        <translation>選擇起始圖片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
+        <translation>圖片 (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>Step {step} of {total}</source>
+        <translation>第 {step} / {total} 步</translation>
+    </message>
+    <message>
+        <source>about {s:.0f} s left</source>
+        <translation>約剩 {s:.0f} 秒</translation>
+    </message>
+    <message>
+        <source>Verifying the model %p%</source>
+        <translation>正在驗證模型 %p%</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>正在載入模型…</translation>
+    </message>
+    <message>
+        <source>{n} image(s) in {s:.1f} s, seed {seed}.</source>
+        <translation>{s:.1f} 秒生成 {n} 張圖片，種子 {seed}。</translation>
+    </message>
+    <message>
+        <source>Cancelled; {n} finished image(s) were kept.</source>
+        <translation>已取消，已完成的 {n} 張圖片會保留。</translation>
+    </message>
+    <message>
+        <source>generation stopped: {reason}</source>
+        <translation>生成中斷：{reason}</translation>
+    </message>
+    <message>
+        <source>Parameters copied.</source>
+        <translation>已複製參數。</translation>
+    </message>
+    <message>
+        <source>Settings of image #{id} loaded: same seed, same picture.</source>
+        <translation>已載入圖片 #{id} 的設定：相同的種子，就會生成相同的圖片。</translation>
+    </message>
+    <message>
+        <source>Delete images</source>
+        <translation>刪除圖片</translation>
+    </message>
+    <message>
+        <source>Delete {n} image(s) and their files? This cannot be undone.</source>
+        <translation>要刪除 {n} 張圖片和它們的檔案嗎？刪除後無法復原。</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgePage</name>
+    <message>
+        <source>Knowledge</source>
+        <translation>知識庫</translation>
+    </message>
+    <message>
+        <source>Company documents that templates can quote from, with their sources: .txt, .md, .docx, .pdf (text), .xlsx and .csv. Drop files here or use Import. Everything stays on this computer.</source>
+        <translation>範本可以引用這裡的公司文件，並附上出處。支援 .txt、.md、.docx、.pdf（文字）、.xlsx 與 .csv。把檔案拖曳到這裡，或按「匯入文件」。所有資料都只會留在這台電腦上。</translation>
+    </message>
+    <message>
+        <source>New collection…</source>
+        <translation>新增文件集…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>Import documents…</source>
+        <translation>匯入文件…</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>移除文件</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Search the knowledge (Chinese or English)…</source>
+        <translation>搜尋知識庫（中英文皆可）…</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Chunks</source>
+        <translation>段落數</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字數</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>匯入時間</translation>
+    </message>
+    <message>
+        <source>{name} ({n} documents)</source>
+        <translation>{name}（{n} 份文件）</translation>
+    </message>
+    <message>
+        <source>New collection</source>
+        <translation>新增文件集</translation>
+    </message>
+    <message>
+        <source>Name of the collection:</source>
+        <translation>文件集名稱：</translation>
+    </message>
+    <message>
+        <source>Delete collection</source>
+        <translation>刪除文件集</translation>
+    </message>
+    <message>
+        <source>Delete the collection &apos;{name}&apos; and all its documents from Airlock? Your files stay where they are.</source>
+        <translation>要從 Airlock 刪除文件集「{name}」和其中所有文件嗎？你的原始檔案會保留在原處。</translation>
+    </message>
+    <message>
+        <source>Documents ({patterns});;All files (*)</source>
+        <translation>文件 ({patterns});;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Import documents</source>
+        <translation>匯入文件</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Import cancelled; the unfinished document was not kept.</source>
+        <translation>已取消匯入，未完成的文件沒有保留。</translation>
+    </message>
+    <message>
+        <source>Indexing %p%</source>
+        <translation>建立索引中 %p%</translation>
+    </message>
+    <message>
+        <source>Imported {n} documents ({chunks} chunks) into &apos;{collection}&apos;.</source>
+        <translation>已將 {n} 份文件（共 {chunks} 個段落）匯入「{collection}」。</translation>
+    </message>
+    <message>
+        <source>Skipped {name}: {reason}</source>
+        <translation>已略過 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>找不到相符的內容。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Airlock — private AI studio</source>
@@ -338,6 +763,18 @@
     <message>
         <source>Chat</source>
         <translation>對話</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>圖片</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>範本</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>知識庫</translation>
     </message>
     <message>
         <source>History</source>
@@ -462,6 +899,10 @@
         <translation>sha256</translation>
     </message>
     <message>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
         <source>Recommended models</source>
         <translation>推薦模型</translation>
     </message>
@@ -526,7 +967,7 @@
         <translation>模型 (*.gguf *.safetensors);;所有檔案 (*)</translation>
     </message>
     <message>
-        <source>Imported '{name}' ({size}, sha256 {sha}).</source>
+        <source>Imported &apos;{name}&apos; ({size}, sha256 {sha}).</source>
         <translation>已匯入「{name}」（{size}，sha256 {sha}）。</translation>
     </message>
     <message>
@@ -542,7 +983,7 @@
         <translation>正在驗證 {name}</translation>
     </message>
     <message>
-        <source>'{name}' is unchanged since it was imported.</source>
+        <source>&apos;{name}&apos; is unchanged since it was imported.</source>
         <translation>「{name}」自匯入後沒有任何變動。</translation>
     </message>
     <message>
@@ -550,12 +991,75 @@
         <translation>移除模型</translation>
     </message>
     <message>
-        <source>Remove '{name}' from Airlock? A copy Airlock made is deleted; a linked file stays where it is. History is kept.</source>
+        <source>Remove &apos;{name}&apos; from Airlock? A copy Airlock made is deleted; a linked file stays where it is. History is kept.</source>
         <translation>要從 Airlock 移除「{name}」嗎？Airlock 複製的檔案會一併刪除，連結的原始檔案則保留在原處。歷史紀錄不受影響。</translation>
     </message>
     <message>
-        <source>Removed '{name}'.</source>
+        <source>Removed &apos;{name}&apos;.</source>
         <translation>已移除「{name}」。</translation>
+    </message>
+</context>
+<context>
+    <name>PackImportDialog</name>
+    <message>
+        <source>Import pack</source>
+        <translation>匯入範本包</translation>
+    </message>
+    <message>
+        <source>Pack &apos;{name}&apos;: {new} new, {same} already here, {conflict} in conflict. Nothing is imported until you press OK, and then all at once.</source>
+        <translation>範本包「{name}」：{new} 項新增、{same} 項已存在、{conflict} 項有衝突。按下「確定」前不會匯入任何內容，按下後一次全部匯入。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>If it exists</source>
+        <translation>若已存在</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>範本</translation>
+    </message>
+    <message>
+        <source>Brand voice</source>
+        <translation>品牌語氣</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>思考框架</translation>
+    </message>
+    <message>
+        <source>new (version {v})</source>
+        <translation>新增（第 {v} 版）</translation>
+    </message>
+    <message>
+        <source>already here, identical</source>
+        <translation>已存在，內容相同</translation>
+    </message>
+    <message>
+        <source>different: here version {here}, pack version {pack}</source>
+        <translation>內容不同：目前是第 {here} 版，範本包是第 {pack} 版</translation>
+    </message>
+    <message>
+        <source>Keep both (import a copy)</source>
+        <translation>兩個都保留（匯入副本）</translation>
+    </message>
+    <message>
+        <source>Replace (old one stays in history)</source>
+        <translation>取代（舊版仍保留在版本紀錄）</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>略過</translation>
     </message>
 </context>
 <context>
@@ -623,6 +1127,509 @@
     <message>
         <source>When a GPU cannot be used, the status bar says why. Changes apply to the next model load.</source>
         <translation>無法使用 GPU 時，狀態列會說明原因。變更會在下次載入模型時生效。</translation>
+    </message>
+</context>
+<context>
+    <name>SnippetPicker</name>
+    <message>
+        <source>Add the best snippets automatically:</source>
+        <translation>自動加入最相關的片段：</translation>
+    </message>
+    <message>
+        <source>Airlock searches your knowledge for the words of the prompt and adds the best matches, with their sources.</source>
+        <translation>Airlock 會用提示詞中的字詞搜尋知識庫，自動加入最相符的片段，並附上出處。</translation>
+    </message>
+    <message>
+        <source>How many snippets</source>
+        <translation>片段數量</translation>
+    </message>
+    <message>
+        <source>Search knowledge to pick snippets (Chinese or English)…</source>
+        <translation>搜尋知識庫來挑選片段（中英文皆可）…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>All collections</source>
+        <translation>全部文件集</translation>
+    </message>
+    <message>
+        <source>Picked: {list}</source>
+        <translation>已選：{list}</translation>
+    </message>
+    <message>
+        <source>No snippets picked.</source>
+        <translation>尚未選取片段。</translation>
+    </message>
+</context>
+<context>
+    <name>SwiftBuilder</name>
+    <message>
+        <source>Prompt language</source>
+        <translation>提示詞語言</translation>
+    </message>
+    <message>
+        <source>S · Scene: who is writing, for whom, where it appears</source>
+        <translation>S · 情境：誰來寫、寫給誰、會出現在哪裡</translation>
+    </message>
+    <message>
+        <source>e.g. I am the marketer of a Taichung tea brand; the post is for our Instagram followers, office workers aged 25–35.</source>
+        <translation>例如：我是台中一個茶飲品牌的行銷人員，這篇貼文是給我們 Instagram 的粉絲看的，主要是 25–35 歲的上班族。</translation>
+    </message>
+    <message>
+        <source>W · Want: what you need, how long, how many versions</source>
+        <translation>W · 需求：要什麼內容、多長、幾個版本</translation>
+    </message>
+    <message>
+        <source>e.g. A 150-word post announcing our cold-brew oolong, with 5 hashtags. Type {{ name }} to make a variable when saved as a template.</source>
+        <translation>例如：一篇 150 字的貼文，宣傳我們新推出的冷泡烏龍，附上 5 個 hashtag。輸入 {{ name }} 可在存成範本時變成變數。</translation>
+    </message>
+    <message>
+        <source>I · Interact: how the model should work with you</source>
+        <translation>I · 互動方式：模型要怎麼跟你配合</translation>
+    </message>
+    <message>
+        <source>e.g. Ask me up to 3 questions first; after the draft, wait for my feedback and revise.</source>
+        <translation>例如：先問我最多 3 個問題；寫完初稿後，等我給意見再修改。</translation>
+    </message>
+    <message>
+        <source>Insert a common instruction…</source>
+        <translation>插入常用指示…</translation>
+    </message>
+    <message>
+        <source>F · Feed: facts, samples, files and company knowledge</source>
+        <translation>F · 參考素材：事實、範例、檔案與公司知識</translation>
+    </message>
+    <message>
+        <source>Facts the model must use: product specs, prices, dates, a sample you like.</source>
+        <translation>模型一定要用到的資訊：產品規格、價格、日期、你喜歡的範例。</translation>
+    </message>
+    <message>
+        <source>Attach files…</source>
+        <translation>附加檔案…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>T · Thinking framework</source>
+        <translation>T · 思考框架</translation>
+    </message>
+    <message>
+        <source>The prompt</source>
+        <translation>提示詞</translation>
+    </message>
+    <message>
+        <source>Send to Chat opens a new conversation with this prompt. Refine the draft there: every follow-up stays in the same conversation.</source>
+        <translation>「送到對話」會用這段提示詞開啟新對話。接著在對話裡修改初稿，之後的每則訊息都會留在同一個對話中。</translation>
+    </message>
+    <message>
+        <source>Send to Chat</source>
+        <translation>送到對話</translation>
+    </message>
+    <message>
+        <source>Save as template…</source>
+        <translation>存成範本…</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不使用</translation>
+    </message>
+    <message>
+        <source>Pick a structure for the answer, or none.</source>
+        <translation>為回答挑選一種結構，也可以不用。</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>附加檔案</translation>
+    </message>
+    <message>
+        <source>Documents (*.txt *.md *.docx *.pdf *.xlsx *.csv);;All files (*)</source>
+        <translation>文件 (*.txt *.md *.docx *.pdf *.xlsx *.csv);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>No files attached.</source>
+        <translation>尚未附加檔案。</translation>
+    </message>
+    <message>
+        <source>Save as template</source>
+        <translation>存成範本</translation>
+    </message>
+    <message>
+        <source>Template name:</source>
+        <translation>範本名稱：</translation>
+    </message>
+    <message>
+        <source>Made with the SWIFT builder</source>
+        <translation>以 SWIFT 產生器建立</translation>
+    </message>
+    <message>
+        <source>Saved as the template &apos;{name}&apos;.</source>
+        <translation>已存成範本「{name}」。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPage</name>
+    <message>
+        <source>Templates</source>
+        <translation>範本</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>範本庫</translation>
+    </message>
+    <message>
+        <source>Brand voices</source>
+        <translation>品牌語氣</translation>
+    </message>
+    <message>
+        <source>SWIFT builder</source>
+        <translation>SWIFT 產生器</translation>
+    </message>
+    <message>
+        <source>Search templates (Chinese or English)…</source>
+        <translation>搜尋範本（中英文皆可）…</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>建立副本</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>Import pack…</source>
+        <translation>匯入範本包…</translation>
+    </message>
+    <message>
+        <source>Export pack</source>
+        <translation>匯出範本包</translation>
+    </message>
+    <message>
+        <source>This template (with its brand voice and framework)…</source>
+        <translation>這個範本（含品牌語氣與思考框架）…</translation>
+    </message>
+    <message>
+        <source>Everything: all templates, voices and frameworks…</source>
+        <translation>全部：所有範本、品牌語氣與思考框架…</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示詞</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>變數</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <source>Prompt body: {{ variable }} inserts a value, {% if x %}…{% endif %} adds text only when x is filled in</source>
+        <translation>提示詞內容：{{ variable }} 會插入變數值；{% if x %}…{% endif %} 之間的文字只有在 x 有填寫時才會加入</translation>
+    </message>
+    <message>
+        <source>Negative prompt (what the image should not show)</source>
+        <translation>反向提示詞（圖片中不該出現的內容）</translation>
+    </message>
+    <message>
+        <source>System instructions (optional)</source>
+        <translation>系統指示（選填）</translation>
+    </message>
+    <message>
+        <source>Each variable becomes a field of the form. Types: short text, long text, choice (options separated by |), number, date (YYYY-MM-DD), boolean.</source>
+        <translation>每個變數都會成為表單中的一個欄位。類型：short_text（短文字）、long_text（長文字）、choice（選項，以 | 分隔）、number（數字）、date（日期，YYYY-MM-DD）、boolean（是／否）。</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>顯示名稱</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>預設值</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>選項</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>說明文字</translation>
+    </message>
+    <message>
+        <source>Add variable</source>
+        <translation>新增變數</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Add the ones the body uses</source>
+        <translation>加入內容中用到的變數</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Brand voice</source>
+        <translation>品牌語氣</translation>
+    </message>
+    <message>
+        <source>Thinking framework</source>
+        <translation>思考框架</translation>
+    </message>
+    <message>
+        <source>Recommended model</source>
+        <translation>推薦模型</translation>
+    </message>
+    <message>
+        <source>Parameters (JSON)</source>
+        <translation>參數（JSON）</translation>
+    </message>
+    <message>
+        <source>Text (to Chat)</source>
+        <translation>文字（送到對話）</translation>
+    </message>
+    <message>
+        <source>Image prompt (to Images)</source>
+        <translation>圖片提示詞（送到圖片）</translation>
+    </message>
+    <message>
+        <source>e.g. {&quot;temperature&quot;: 0.7, &quot;max_tokens&quot;: 800}</source>
+        <translation>例如：{&quot;temperature&quot;: 0.7, &quot;max_tokens&quot;: 800}</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>還原</translation>
+    </message>
+    <message>
+        <source>Versions…</source>
+        <translation>版本紀錄…</translation>
+    </message>
+    <message>
+        <source>Fill in and run</source>
+        <translation>填寫並執行</translation>
+    </message>
+    <message>
+        <source>Company knowledge</source>
+        <translation>公司知識</translation>
+    </message>
+    <message>
+        <source>Preview of the prompt</source>
+        <translation>提示詞預覽</translation>
+    </message>
+    <message>
+        <source>Copy prompt</source>
+        <translation>複製提示詞</translation>
+    </message>
+    <message>
+        <source>Social post</source>
+        <translation>社群貼文</translation>
+    </message>
+    <message>
+        <source>EDM / e-mail</source>
+        <translation>EDM／電子報</translation>
+    </message>
+    <message>
+        <source>Product copy</source>
+        <translation>商品文案</translation>
+    </message>
+    <message>
+        <source>Press release</source>
+        <translation>新聞稿</translation>
+    </message>
+    <message>
+        <source>Customer service</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>Job post</source>
+        <translation>徵才啟事</translation>
+    </message>
+    <message>
+        <source>Image prompt</source>
+        <translation>圖片提示詞</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部分類</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>{name} (missing)</source>
+        <translation>{name}（找不到）</translation>
+    </message>
+    <message>
+        <source>  (image)</source>
+        <translation>（圖片）</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>尚未儲存的變更</translation>
+    </message>
+    <message>
+        <source>Save the changes to this template first?</source>
+        <translation>要先儲存這個範本的變更嗎？</translation>
+    </message>
+    <message>
+        <source>new, not saved</source>
+        <translation>新範本，尚未儲存</translation>
+    </message>
+    <message>
+        <source>version {v}</source>
+        <translation>第 {v} 版</translation>
+    </message>
+    <message>
+        <source> · edited</source>
+        <translation> · 已修改</translation>
+    </message>
+    <message>
+        <source>Parameters must be JSON, for example {&quot;temperature&quot;: 0.7}.</source>
+        <translation>參數必須是 JSON 格式，例如 {&quot;temperature&quot;: 0.7}。</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <source>Send to Images</source>
+        <translation>送到圖片</translation>
+    </message>
+    <message>
+        <source>Send to Chat</source>
+        <translation>送到對話</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name}（副本）</translation>
+    </message>
+    <message>
+        <source>{name} (copy {n})</source>
+        <translation>{name}（副本 {n}）</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>刪除範本</translation>
+    </message>
+    <message>
+        <source>Delete the template &apos;{name}&apos; and all its versions? Packs you exported keep their copy.</source>
+        <translation>要刪除範本「{name}」和它的所有版本嗎？已匯出的範本包仍保有各自的副本。</translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation>請幫範本取個名稱。</translation>
+    </message>
+    <message>
+        <source>Negative: {text}</source>
+        <translation>反向提示詞：{text}</translation>
+    </message>
+    <message>
+        <source>Brand voice: {name} (checked on the answer)</source>
+        <translation>品牌語氣：{name}（會檢查回答）</translation>
+    </message>
+    <message>
+        <source>Framework: {key}</source>
+        <translation>思考框架：{key}</translation>
+    </message>
+    <message>
+        <source>Sources: {list}</source>
+        <translation>來源：{list}</translation>
+    </message>
+    <message>
+        <source>Import a template pack</source>
+        <translation>匯入範本包</translation>
+    </message>
+    <message>
+        <source>Airlock packs (*.json *.zip);;All files (*)</source>
+        <translation>Airlock 範本包 (*.json *.zip);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Imported &apos;{name}&apos;: {added} added, {replaced} replaced, {copies} kept as copies, {skipped} skipped.</source>
+        <translation>已匯入「{name}」：新增 {added} 項、取代 {replaced} 項、另存副本 {copies} 項、略過 {skipped} 項。</translation>
+    </message>
+    <message>
+        <source>Export a template pack</source>
+        <translation>匯出範本包</translation>
+    </message>
+    <message>
+        <source>Pack (*.json);;Zipped pack with manifest (*.zip)</source>
+        <translation>範本包 (*.json);;含清單的壓縮範本包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Exported {n} templates to {path}.</source>
+        <translation>已將 {n} 個範本匯出到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>VariableForm</name>
+    <message>
+        <source>This template has no variables: it runs as it is.</source>
+        <translation>這個範本沒有變數，會直接照原樣執行。</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <source>Versions of &apos;{name}&apos;</source>
+        <translation>「{name}」的版本紀錄</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>還原成這個版本</translation>
+    </message>
+    <message>
+        <source>This is the current version.</source>
+        <translation>這是目前的版本。</translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>沒有差異。</translation>
     </message>
 </context>
 </TS>

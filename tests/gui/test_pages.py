@@ -114,7 +114,6 @@ def test_import_a_model_and_a_refused_one(qtbot, window, smollm2, tmp_path):
 
 def test_cancel_an_import(qtbot, window, tmp_path):
     big = tmp_path / "big.gguf"
-    from tests.helpers.files import truncated_copy  # noqa: F401  (same module as other refusals)
     from engine.registry import default_model_file
 
     data = default_model_file().read_bytes()
