@@ -174,6 +174,8 @@ class ChatPage(QWidget):
         self.settings.retranslate()
         for widget in self.view.messages():
             widget.retranslate()
+        if self.conversation_id is not None and not self.bridge.busy:
+            self.open_conversation_view_only()  # speeds and states, in the new language
         self._update_fit()
         self._update_context_meter()
 
@@ -411,6 +413,7 @@ class ChatPage(QWidget):
         for turn in self.ws.history.turns(self.conversation_id):
             self.view.add(self._message("user", turn["prompt"], turn["id"]))
             self._describe(self.view.add(self._message("assistant", turn["output"], turn["id"])), turn)
+        self._refresh_actions()
 
     def stop(self) -> None:
         self.bridge.cancel()

@@ -71,6 +71,7 @@ class ImagesPage(QWidget):
         self.guidance = QDoubleSpinBox()
         self.guidance.setRange(-0.5, 30.0)
         self.guidance.setSingleStep(0.5)
+        self.guidance.setValue(-0.5)  # the minimum shows "preset": the preset's guidance
         self.size = QComboBox()
         self.size.addItem("", None)
         for width, height in SIZES:

@@ -18,7 +18,16 @@ from engine import jobs
 from engine.text_runner import TextRequest, run_text
 from engine.workspace import Workspace
 
-PAGES = ("chat", "images", "history", "models", "settings")
+PAGES = ("chat", "images", "templates", "knowledge", "history", "models", "settings")
+BRAND_GUIDE = """# 山嵐茶器 品牌指南
+
+品牌調性：溫暖、樸實、有手感。我們說「一起慢慢喝茶」，不說「限時搶購」。
+主要客群：25–40 歲、重視生活品味的上班族。
+
+## 產品
+- 手拉坯茶壺，台灣鶯歌製造，每把約 350 ml。
+- 柴燒茶杯，釉色每只不同。
+"""
 
 
 def settle(app: QApplication, seconds: float = 0.4) -> None:
@@ -39,6 +48,9 @@ def main(out_dir: Path, home: Path) -> None:
                              prompt="Make it warmer and add a call to action."))
     run_text(ws, TextRequest(model="smollm2-135m", seed=6, params=jobs.SamplingParams(max_tokens=60),
                              prompt="請用三句話介紹我們的品牌調性。"))
+    from engine.knowledge import KnowledgeBase
+
+    KnowledgeBase(ws.db).import_text("品牌資料", "brand-guide.md", BRAND_GUIDE)
     window = create_window(ws, app)
     window.resize(1280, 800)
     window.move(0, 0)
@@ -57,6 +69,8 @@ def main(out_dir: Path, home: Path) -> None:
             window.sidebar.setCurrentRow(window.pages.index(getattr(window, page)))
             if page == "history":
                 window.history.table.selectRow(0)
+            if page == "templates" and window.templates.list.count() > 1:
+                window.templates.list.setCurrentRow(1)
             settle(app)
             shot = QGuiApplication.primaryScreen().grabWindow(0, 0, 0, 1280, 800)
             shot.save(str(out_dir / f"{page}-{language}.png"))

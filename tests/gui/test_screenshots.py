@@ -43,7 +43,7 @@ def test_every_page_in_both_languages_is_captured_and_not_blank(tmp_path):
     finally:
         xvfb.terminate()
         xvfb.wait(10)
-    for page in ("chat", "images", "history", "models", "settings"):
+    for page in ("chat", "images", "templates", "knowledge", "history", "models", "settings"):
         for language in ("en", "zh_TW"):
             image = QImage(str(SHOTS / f"{page}-{language}.png"))
             assert image.width() == 1280 and image.height() == 800
