@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -56,6 +57,33 @@ def airlock_cmd() -> list[str]:
     script = Path(sys.executable).parent / "airlock"
     assert script.exists(), "the airlock command is not installed in this environment"
     return [str(script)]
+
+
+@pytest.fixture
+def cli(airlock_cmd, tmp_path, no_network):
+    """Run the installed `airlock` command on a temporary home: cli("models", "list", ...)."""
+    home = tmp_path / "home"
+
+    def run(*args: str, check_exit: int | None = 0, stdin: str | None = None) -> subprocess.CompletedProcess:
+        result = subprocess.run([*airlock_cmd, *args, "--home", str(home)], capture_output=True,
+                                text=True, timeout=300, input=stdin,
+                                env={**os.environ, "AIRLOCK_HOME": ""})
+        if check_exit is not None:
+            assert result.returncode == check_exit, result.stderr
+        return result
+
+    run.home = home
+    return run
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess, pattern: str) -> None:
+    """The CLI contract for errors: exactly one stderr line starting `error: `, no traceback."""
+    import re
+
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ") and re.search(pattern, lines[0]), lines[0]
+    assert "Traceback" not in result.stderr and result.stdout == ""
 
 
 @pytest.fixture

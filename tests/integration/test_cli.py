@@ -11,31 +11,10 @@ import subprocess
 
 import pytest
 
+from tests.conftest import assert_one_line_error
 from tests.helpers.files import truncated_copy
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def cli(airlock_cmd, tmp_path, no_network):
-    home = tmp_path / "home"
-
-    def run(*args: str, check_exit: int | None = 0) -> subprocess.CompletedProcess:
-        result = subprocess.run([*airlock_cmd, *args, "--home", str(home)], capture_output=True,
-                                text=True, timeout=300, env={**os.environ, "AIRLOCK_HOME": ""})
-        if check_exit is not None:
-            assert result.returncode == check_exit, result.stderr
-        return result
-
-    run.home = home
-    return run
-
-
-def assert_one_line_error(result: subprocess.CompletedProcess, pattern: str) -> None:
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("error: ") and re.search(pattern, lines[0]), lines[0]
-    assert "Traceback" not in result.stderr
 
 
 def test_models_list_json_has_the_default_model(cli):

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 
 import pytest
 
 from engine.png_parameters import parse_parameters
 from tests.helpers.tiny_sd import build_tiny_folder
-from tests.integration.test_cli import assert_one_line_error
+from tests.conftest import assert_one_line_error
 
 pytestmark = [pytest.mark.slow, pytest.mark.image]
 
@@ -18,21 +16,6 @@ pytestmark = [pytest.mark.slow, pytest.mark.image]
 @pytest.fixture(scope="module")
 def tiny_folder(tmp_path_factory):
     return build_tiny_folder(tmp_path_factory.mktemp("cli-tiny") / "tiny-sd")
-
-
-@pytest.fixture
-def cli(airlock_cmd, tmp_path, no_network):
-    home = tmp_path / "home"
-
-    def run(*args: str, check_exit: int | None = 0) -> subprocess.CompletedProcess:
-        result = subprocess.run([*airlock_cmd, *args, "--home", str(home)], capture_output=True,
-                                text=True, timeout=300, env={**os.environ, "AIRLOCK_HOME": ""})
-        if check_exit is not None:
-            assert result.returncode == check_exit, result.stderr
-        return result
-
-    run.home = home
-    return run
 
 
 def test_import_list_generate_and_history(cli, tiny_folder, tmp_path):

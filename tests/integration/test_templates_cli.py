@@ -4,33 +4,11 @@ the JSON output, exit codes and one-line errors of the command line contract."""
 from __future__ import annotations
 
 import json
-import os
-import re
-import subprocess
 
 import pytest
 
+from tests.conftest import assert_one_line_error
 from tests.helpers.documents import write_pdf
-
-
-@pytest.fixture
-def cli(airlock_cmd, tmp_path, no_network):
-    home = tmp_path / "home"
-
-    def run(*args: str, check_exit: int | None = 0) -> subprocess.CompletedProcess:
-        result = subprocess.run([*airlock_cmd, *args, "--home", str(home)], capture_output=True, text=True,
-                                timeout=300, env={**os.environ, "AIRLOCK_HOME": ""})
-        if check_exit is not None:
-            assert result.returncode == check_exit, result.stderr
-        return result
-
-    return run
-
-
-def one_line_error(result: subprocess.CompletedProcess, pattern: str) -> None:
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: ") and re.search(pattern, lines[0]), result.stderr
-    assert "Traceback" not in result.stderr and result.stdout == ""
 
 
 def test_list_show_render_and_export_import(cli, tmp_path):
@@ -62,19 +40,19 @@ def test_list_show_render_and_export_import(cli, tmp_path):
 
 
 def test_errors_are_one_line_with_the_right_exit_code(cli, tmp_path):
-    one_line_error(cli("templates", "render", "客服回覆", check_exit=2), r"Missing required variables: issue, facts\.")
-    one_line_error(cli("templates", "show", "沒有這個", check_exit=2), "There is no template '沒有這個'")
-    one_line_error(cli("templates", "render", "EDM 行銷電子報", "--var", "deadline=明天", "--var", "brand=b",
+    assert_one_line_error(cli("templates", "render", "客服回覆", check_exit=2), r"Missing required variables: issue, facts\.")
+    assert_one_line_error(cli("templates", "show", "沒有這個", check_exit=2), "There is no template '沒有這個'")
+    assert_one_line_error(cli("templates", "render", "EDM 行銷電子報", "--var", "deadline=明天", "--var", "brand=b",
                        "--var", "campaign=c", "--var", "offer=o", check_exit=2), "date like 2026-05-01")
     bad = tmp_path / "bad.json"
     bad.write_text('{"airlock_pack": 1, "templates": [{"name": "x", "body": "{{ \'\'.__class__ }}"}]}')
-    one_line_error(cli("templates", "import", str(bad), check_exit=2), "underscore")
+    assert_one_line_error(cli("templates", "import", str(bad), check_exit=2), "underscore")
     bad.write_text('{"airlock_pack": 1, "templates": [{"name": "x", "body": "line1\\n{% if %}"}]}')
-    one_line_error(cli("templates", "import", str(bad), check_exit=2), "syntax error on line 2")
+    assert_one_line_error(cli("templates", "import", str(bad), check_exit=2), "syntax error on line 2")
     bad.write_text("{not json")
-    one_line_error(cli("templates", "import", str(bad), check_exit=2), "not valid JSON")
-    one_line_error(cli("templates", "export", check_exit=2), "Name the templates to export, or use --all")
-    one_line_error(cli("templates", "run", "商品情境照提示詞", "--var", "product_en=bottle", check_exit=2),
+    assert_one_line_error(cli("templates", "import", str(bad), check_exit=2), "not valid JSON")
+    assert_one_line_error(cli("templates", "export", check_exit=2), "Name the templates to export, or use --all")
+    assert_one_line_error(cli("templates", "run", "商品情境照提示詞", "--var", "product_en=bottle", check_exit=2),
                    "image template")
 
 
@@ -94,9 +72,9 @@ def test_knowledge_import_list_search_and_render_with_citations(cli, tmp_path):
     rendered = json.loads(cli("templates", "render", "小紅書種草筆記", "--var", "product=冷泡烏龍",
                               "--var", "highlights=鹿谷茶葉，冷水浸泡", "--knowledge", "產品", "--json").stdout)
     assert rendered["citations"][0]["document"] == "茶葉.md" and "[1] 茶葉.md（第 1 段）" in rendered["prompt"]
-    one_line_error(cli("knowledge", "import", str(docs / "old.doc"), "--collection", "x", check_exit=2),
+    assert_one_line_error(cli("knowledge", "import", str(docs / "old.doc"), "--collection", "x", check_exit=2),
                    "Nothing was imported")
-    one_line_error(cli("templates", "render", "小紅書種草筆記", "--var", "product=p", "--var", "highlights=h",
+    assert_one_line_error(cli("templates", "render", "小紅書種草筆記", "--var", "product=p", "--var", "highlights=h",
                        "--knowledge", "沒有", check_exit=2), "no knowledge collection '沒有'")
 
 
