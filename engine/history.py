@@ -192,6 +192,27 @@ class History:
         )
         return [_decode(r) for r in self.db.query(sql, [match, *params, limit, offset])]
 
+    def pages(self, query: str = "", *, size: int = 50, **filters: Any) -> Iterator[list[dict[str, Any]]]:
+        """Generations a page at a time: best match first for a query, else newest first.
+
+        The cursor follows the pages as the store returned them, so a caller that hides
+        some rows of a page (a view filter) never shifts or repeats the next page.
+        Listing pages by keyset stays instant at any depth; search pages by offset.
+        """
+        before, offset = None, 0
+        while True:
+            if query.strip():
+                page = self.search(query, limit=size, offset=offset, **filters)
+            else:
+                page = self.list(limit=size, before_id=before, **filters)
+            if not page:
+                return
+            yield page
+            if len(page) < size:
+                return
+            offset += len(page)
+            before = page[-1]["id"]
+
     def iter_all(self, ids: Iterable[int] | None = None, *, batch: int = 500) -> Iterator[dict[str, Any]]:
         """Every generation (or those in ``ids``), oldest first, read in batches."""
         if ids is not None:

@@ -35,7 +35,7 @@ from PIL import Image, PngImagePlugin
 from engine import jobs, png_parameters
 from engine.errors import BadInput, Cancelled
 from engine.image_models import CLIP_BPE, FAMILIES, ImageFamily
-from engine.registry import check_unchanged
+from engine.worker_process import verify_before_load
 
 log = logging.getLogger(__name__)
 
@@ -211,12 +211,7 @@ class ImageWorker:
             return None
         self.unload()
         started = time.perf_counter()
-        check_unchanged(
-            Path(job.model_path), job.model_sha256,
-            progress=lambda done, total: emit(jobs.Progress(job.job_id, done, total, "verify")),
-            cancel=cancelled,
-        )
-        emit(jobs.Progress(job.job_id, 0, 1, "load"))
+        verify_before_load(job, emit, cancelled)
         dtype = torch.float16 if device == "cuda" else torch.float32
         pipe = self._load(job, dtype)
         pipe.set_progress_bar_config(disable=True)

@@ -26,7 +26,7 @@ from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
 from engine import jobs
 from engine.errors import BadInput, Cancelled
-from engine.registry import check_unchanged
+from engine.worker_process import verify_before_load
 
 log = logging.getLogger(__name__)
 
@@ -103,12 +103,7 @@ class TextWorker:
             return None
         self.unload()
         started = time.perf_counter()
-        check_unchanged(
-            Path(job.model_path), job.model_sha256,
-            progress=lambda done, total: emit(jobs.Progress(job.job_id, done, total, "verify")),
-            cancel=cancelled,
-        )
-        emit(jobs.Progress(job.job_id, 0, 1, "load"))
+        verify_before_load(job, emit, cancelled)
         layers, device, reason = choose_gpu_layers(job.gpu_layers)
         threads = job.n_threads or physical_cores()
         try:

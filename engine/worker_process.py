@@ -29,6 +29,7 @@ from typing import Any
 
 from engine import jobs
 from engine.errors import AirlockError, BadInput
+from engine.registry import check_unchanged
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,15 @@ def describe_exit(code: int | None) -> str:
             return f"crashed with {name} in native code"
         return f"ended by {name}"
     return f"exit code {code}"
+
+
+def verify_before_load(job: Any, emit: EventSink, cancelled: Callable[[], bool]) -> None:
+    """In a worker, before loading: hash the model file again (reporting progress as the
+    "verify" stage) and refuse it if it changed; then announce the "load" stage."""
+    check_unchanged(Path(job.model_path), job.model_sha256,
+                    progress=lambda done, total: emit(jobs.Progress(job.job_id, done, total, "verify")),
+                    cancel=cancelled)
+    emit(jobs.Progress(job.job_id, 0, 1, "load"))
 
 
 def raise_for_failure(outcome: Any) -> None:

@@ -7,6 +7,7 @@ keyset paging in the store, so 100,000 records open as fast as 100.
 from __future__ import annotations
 
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 from desktop.qt import (QAbstractItemView, QAbstractTableModel, QCheckBox, QComboBox, QDate,
@@ -31,6 +32,7 @@ class HistoryTableModel(QAbstractTableModel):
         self.history = history
         self.rows: list[dict[str, Any]] = []
         self.exhausted = False
+        self._pages: Iterator[list[dict[str, Any]]] = iter(())  # set by set_query
         self.filters: dict[str, Any] = {}
         self.query = ""
 
@@ -41,7 +43,7 @@ class HistoryTableModel(QAbstractTableModel):
         self.query = query.strip()
         self.filters = {k: v for k, v in filters.items() if v}
         self.rows = []
-        self.exhausted = False
+        self._pages = self.history.pages(self.query, size=PAGE, **self.filters)
         self.rows = self._page()
         self.endResetModel()
 
@@ -49,13 +51,8 @@ class HistoryTableModel(QAbstractTableModel):
         self.set_query(self.query, **self.filters)
 
     def _page(self) -> list[dict[str, Any]]:
-        if self.query:
-            page = self.history.search(self.query, limit=PAGE, offset=len(self.rows), **self.filters)
-        else:
-            before = self.rows[-1]["id"] if self.rows else None
-            page = self.history.list(limit=PAGE, before_id=before, **self.filters)
-        if len(page) < PAGE:
-            self.exhausted = True
+        page = next(self._pages, [])
+        self.exhausted = len(page) < PAGE
         return page
 
     # Qt model ------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import queue
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
 from typing import Any
 
 from desktop.qt import (QAbstractListModel, QColor, QImage, QImageReader, QModelIndex, QObject,
@@ -67,6 +68,7 @@ class GalleryModel(QAbstractListModel):
         self.rows: list[dict[str, Any]] = []
         self._row_of: dict[str, int] = {}
         self.exhausted = False
+        self._pages: Iterator[list[dict[str, Any]]] = iter(())  # set by set_query
         self.query = ""
         self.filters: dict[str, Any] = {}
         self._cache: OrderedDict[str, QPixmap] = OrderedDict()
@@ -80,7 +82,8 @@ class GalleryModel(QAbstractListModel):
         self.query = query.strip()
         self.filters = {k: v for k, v in filters.items() if v not in (None, "")}
         self.rows = []
-        self.exhausted = False
+        filters = {k: v for k, v in self.filters.items() if k != "seed"}
+        self._pages = self.history.pages(self.query, size=PAGE, kind="image", **filters)
         self.rows = self._page()
         self._row_of = {r["output_path"]: i for i, r in enumerate(self.rows)}
         self.endResetModel()
@@ -89,16 +92,14 @@ class GalleryModel(QAbstractListModel):
         self.set_query(self.query, **self.filters)
 
     def _page(self) -> list[dict[str, Any]]:
+        """The next page of images, without failed runs and, if asked, of one seed only."""
         seed = self.filters.get("seed")
-        filters = {k: v for k, v in self.filters.items() if k != "seed"}
-        if self.query:
-            page = self.history.search(self.query, limit=PAGE, offset=len(self.rows), kind="image", **filters)
-        else:
-            before = self.rows[-1]["id"] if self.rows else None
-            page = self.history.list(limit=PAGE, before_id=before, kind="image", **filters)
-        if len(page) < PAGE:
-            self.exhausted = True
-        return [r for r in page if r.get("output_path") and (seed is None or r.get("seed") == seed)]
+        while True:  # skip whole pages that the filter empties, so the view always grows
+            page = next(self._pages, [])
+            self.exhausted = len(page) < PAGE
+            kept = [r for r in page if r.get("output_path") and (seed is None or r.get("seed") == seed)]
+            if kept or self.exhausted:
+                return kept
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)

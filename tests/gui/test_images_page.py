@@ -105,3 +105,23 @@ def test_bad_input_is_one_clear_message(qtbot, page):
     page.generate_button.click()
     assert "prompt is empty" in page.message.text()
     assert page.message.objectName() == "warning" and not page.bridge.busy
+
+
+def test_gallery_seed_filter_pages_past_hidden_rows(qtbot, page):
+    ws = page.ws
+    for i in range(450):  # many images of other seeds, then the one asked for, oldest
+        ws.history.add({"kind": "image", "prompt": f"p{i}", "model": "tiny", "seed": 1000 + i,
+                        "output_path": f"/nowhere/{i}.png"})
+    target = ws.history.add({"kind": "image", "prompt": "old one", "model": "tiny", "seed": 7,
+                             "output_path": "/nowhere/old.png"})
+    with ws.db.atomic():
+        ws.db.execute("update generations set id = 0 where id = ?", [target])
+    page.seed_filter.setText("7")
+    page.apply_filters()
+    assert [r["prompt"] for r in page.gallery_model.rows] == ["old one"]
+    page.seed_filter.clear()
+    page.apply_filters()
+    while page.gallery_model.canFetchMore():
+        page.gallery_model.fetchMore()
+    assert page.gallery_model.rowCount() == 451
+    assert len({r["id"] for r in page.gallery_model.rows}) == 451

@@ -85,3 +85,12 @@ def test_export_jsonl_and_markdown_with_redaction(history):
     md = io.StringIO()
     export_history(history, md, fmt="md")
     assert "amy@corp.com.tw" in md.getvalue() and md.getvalue().startswith("# Airlock history")
+
+
+def test_pages_follow_the_stores_cursor_even_when_a_view_hides_rows(history):
+    ids = [add(history, f"p{i}") for i in range(25)]
+    pages = list(history.pages(size=10))
+    assert [len(p) for p in pages] == [10, 10, 5]
+    assert [r["id"] for p in pages for r in p] == list(reversed(ids))
+    found = [r["id"] for p in history.pages("p", size=10) for r in p]
+    assert sorted(found) == ids  # search pages by offset: no repeats, nothing missed
