@@ -328,8 +328,9 @@ def inspect_folder(folder: Path, *, family: str | None = None,
     width = unet.get("cross_attention_dim")
     generation = next((g for g, w in CROSS_ATTENTION.items() if w == width), None)
     standard = generation is not None and (generation == "sdxl") == (pipeline == "sdxl")
-    if not standard:
-        generation = "sdxl" if pipeline == "sdxl" else "sd1"
+    if not standard:  # custom sizes: SD 2.x's OpenCLIP encoder is the one with plain GELU
+        text = _read_json(folder / "text_encoder" / "config.json", folder.name)
+        generation = "sdxl" if pipeline == "sdxl" else ("sd2" if text.get("hidden_act") == "gelu" else "sd1")
     chosen = check_family_option(family)
     if chosen is not None and chosen.generation != generation:
         raise BadInput(f"{folder.name} is a {FAMILIES[_default_family(generation)].label} model, "
@@ -370,10 +371,16 @@ GiB = 1024**3
 ACTIVATIONS = {"sd1": 1.5 * GiB, "sd2": 2.0 * GiB, "sdxl": 3.5 * GiB}
 
 
-def estimate_image_bytes(size_bytes: int, metadata: dict[str, Any]) -> int:
+def estimate_image_bytes(size_bytes: int, metadata: dict[str, Any],
+                         image_size: tuple[int, int] | None = None) -> int:
     """Resident memory to generate on the CPU (fp32): the weights widened to 4 bytes a
-    parameter, plus activations and the VAE decode at the family's own resolution."""
+    parameter, plus activations and the VAE decode, measured at the family's own
+    resolution and scaled with the number of pixels asked for (PyTorch's fused attention
+    keeps them linear in pixels; below a quarter of the native size the fixed costs rule)."""
     dtype_bytes = safetensors_header.DTYPE_BYTES.get(str(metadata.get("dtype")), 4)
     weights = size_bytes * 4 // max(1, dtype_bytes)
     family = FAMILIES.get(str(metadata.get("family")), FAMILIES["sd15"])
-    return int(weights + ACTIVATIONS[family.generation])
+    scale = 1.0
+    if image_size is not None:
+        scale = max(0.25, image_size[0] * image_size[1] / family.size**2)
+    return int(weights + ACTIVATIONS[family.generation] * scale)

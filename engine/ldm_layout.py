@@ -1,15 +1,19 @@
-"""Writing a diffusers SD 1.x pipeline as one checkpoint in the original Stable Diffusion layout.
+"""Writing a diffusers Stable Diffusion pipeline as one checkpoint in the original layout.
 
 Checkpoints people download (Civitai, the original releases) use the key names of the
-CompVis/LDM code: ``model.diffusion_model.input_blocks.1.1...`` for the UNet,
-``first_stage_model.*`` for the VAE, ``cond_stage_model.transformer.*`` for CLIP. diffusers
-converts that layout to its own when loading a single file; this module goes the other
-way, so that the benchmark and the tests can make such a checkpoint from weights they
-build themselves (nothing is downloaded) and load it through exactly the code path a
-user's file takes. The mapping follows the LDM UNet's numbering: with ``L`` layers per
-block, down block ``i`` layer ``j`` is ``input_blocks.{1 + i(L+1) + j}``, its downsampler
-``input_blocks.{(i+1)(L+1)}``; up block ``i`` layer ``j`` is ``output_blocks.{i(L+1) + j}``;
-the VAE decoder counts its blocks the other way round.
+CompVis/LDM and Stability "generative-models" code: ``model.diffusion_model.input_blocks.1.1...``
+for the UNet, ``first_stage_model.*`` for the VAE, and for the text encoders
+``cond_stage_model.transformer.*`` (SD 1.x: OpenAI CLIP in Hugging Face names),
+``cond_stage_model.model.*`` (SD 2.x: OpenCLIP's own names, with the attention's query, key
+and value in one ``in_proj`` matrix) or ``conditioner.embedders.0.transformer.*`` and
+``conditioner.embedders.1.model.*`` (SDXL: both). diffusers converts these layouts to its
+own when loading a single file; this module goes the other way, so that the benchmark and
+the tests can make such checkpoints from weights they build themselves (nothing is
+downloaded) and load them through exactly the code path a user's file takes. The mapping
+follows the LDM UNet's numbering: with ``L`` layers per block, down block ``i`` layer ``j``
+is ``input_blocks.{1 + i(L+1) + j}``, its downsampler ``input_blocks.{(i+1)(L+1)}``; up block
+``i`` layer ``j`` is ``output_blocks.{i(L+1) + j}``; the VAE decoder counts its blocks the
+other way round.
 """
 
 from __future__ import annotations
@@ -22,7 +26,16 @@ from typing import Any
 RESNET = [("norm1", "in_layers.0"), ("conv1", "in_layers.2"), ("norm2", "out_layers.0"),
           ("conv2", "out_layers.3"), ("time_emb_proj", "emb_layers.1"), ("conv_shortcut", "skip_connection")]
 UNET_TOP = {"time_embedding.linear_1": "time_embed.0", "time_embedding.linear_2": "time_embed.2",
+            "add_embedding.linear_1": "label_emb.0.0", "add_embedding.linear_2": "label_emb.0.2",  # SDXL
             "conv_in": "input_blocks.0.0", "conv_norm_out": "out.0", "conv_out": "out.2"}
+OPEN_CLIP_LAYER = [("layer_norm1", "ln_1"), ("layer_norm2", "ln_2"), ("mlp.fc1", "mlp.c_fc"),
+                   ("mlp.fc2", "mlp.c_proj"), ("self_attn.out_proj", "attn.out_proj")]
+PREFIXES = {  # where each generation keeps its text encoders, and in which naming
+    "sd1": {"text_encoder": ("cond_stage_model.transformer.", "hf")},
+    "sd2": {"text_encoder": ("cond_stage_model.model.", "open_clip")},
+    "sdxl": {"text_encoder": ("conditioner.embedders.0.transformer.", "hf"),
+             "text_encoder_2": ("conditioner.embedders.1.model.", "open_clip")},
+}
 
 
 def _unet_key(key: str, config: dict) -> str:
@@ -80,41 +93,90 @@ def _vae_key(key: str, blocks: int) -> tuple[str, bool]:
     return key, False
 
 
-def sd1_checkpoint(unet: dict[str, Any], unet_config: dict[str, Any], vae: dict[str, Any],
-                   vae_config: dict[str, Any], text_encoder: dict[str, Any]) -> dict[str, Any]:
-    """One SD 1.x-layout state dict from the diffusers state dicts of its three models.
-
-    Tensors pass through untouched (real, or on the meta device for a structural check),
-    except the VAE attention projections, which LDM stores as 1x1 convolutions.
-    """
-    state: dict[str, Any] = {}
-    for key, tensor in unet.items():
-        state["model.diffusion_model." + _unet_key(key, unet_config)] = tensor
-    blocks = len(vae_config["up_block_types"])
-    for key, tensor in vae.items():
-        name, conv = _vae_key(key, blocks)
-        state["first_stage_model." + name] = tensor.reshape(*tensor.shape, 1, 1) if conv else tensor
+def _hf_clip(text_encoder: dict[str, Any]) -> dict[str, Any]:
+    """Hugging Face CLIP names as checkpoints keep them (always under ``text_model.``)."""
+    state = {}
     for key, tensor in text_encoder.items():
-        if key.endswith("position_ids"):
-            continue
-        name = key if key.startswith("text_model.") else "text_model." + key
-        state["cond_stage_model.transformer." + name] = tensor
+        if not key.endswith("position_ids"):
+            state[key if key.startswith("text_model.") else "text_model." + key] = tensor
     return state
 
 
-def write_sd1_checkpoint(folder: Path, target: Path, *, dtype: str = "float32") -> Path:
-    """Write a diffusers SD 1.x folder's UNet, VAE and text encoder as one original-layout
-    ``.safetensors`` checkpoint (the layout of the checkpoints people download)."""
+def _open_clip(text_encoder: dict[str, Any]) -> dict[str, Any]:
+    """OpenCLIP's names: ``transformer.resblocks.N`` with q, k and v stacked in ``in_proj``,
+    the projection stored transposed and without the ``.weight`` suffix."""
+    import torch
+
+    source = {k.removeprefix("text_model."): v for k, v in text_encoder.items() if not k.endswith("position_ids")}
+    state: dict[str, Any] = {"token_embedding.weight": source.pop("embeddings.token_embedding.weight"),
+                             "positional_embedding": source.pop("embeddings.position_embedding.weight"),
+                             "ln_final.weight": source.pop("final_layer_norm.weight"),
+                             "ln_final.bias": source.pop("final_layer_norm.bias")}
+    projection = source.pop("text_projection.weight", None)
+    if projection is not None:
+        state["text_projection"] = projection.T
+    layers = sorted({int(m[1]) for k in source if (m := re.match(r"encoder\.layers\.(\d+)\.", k))})
+    for n in layers:
+        old, new = f"encoder.layers.{n}.", f"transformer.resblocks.{n}."
+        for part in ("weight", "bias"):
+            state[f"{new}attn.in_proj_{part}"] = torch.cat(
+                [source.pop(f"{old}self_attn.{x}_proj.{part}") for x in "qkv"])
+        for diffusers_name, clip_name in OPEN_CLIP_LAYER:
+            for part in ("weight", "bias"):
+                state[f"{new}{clip_name}.{part}"] = source.pop(f"{old}{diffusers_name}.{part}")
+    if source:
+        raise KeyError(f"text encoder tensors with no OpenCLIP name: {sorted(source)[:5]}")
+    return state
+
+
+def ldm_checkpoint(generation: str, models: dict[str, dict[str, Any]], unet_config: dict[str, Any],
+                   vae_config: dict[str, Any]) -> dict[str, Any]:
+    """One original-layout state dict from the diffusers state dicts of a pipeline's models
+    (``unet``, ``vae``, ``text_encoder`` and, for SDXL, ``text_encoder_2``).
+
+    ``generation`` is "sd1", "sd2" or "sdxl". Tensors pass through untouched (real, or on
+    the meta device for a structural check), except the VAE attention projections, which
+    LDM stores as 1x1 convolutions, and OpenCLIP's stacked and transposed ones.
+    """
+    state: dict[str, Any] = {}
+    for key, tensor in models["unet"].items():
+        state["model.diffusion_model." + _unet_key(key, unet_config)] = tensor
+    blocks = len(vae_config["up_block_types"])
+    for key, tensor in models["vae"].items():
+        name, conv = _vae_key(key, blocks)
+        state["first_stage_model." + name] = tensor.reshape(*tensor.shape, 1, 1) if conv else tensor
+    for component, (prefix, naming) in PREFIXES[generation].items():
+        text = (_hf_clip if naming == "hf" else _open_clip)(models[component])
+        state.update({prefix + key: tensor for key, tensor in text.items()})
+    return state
+
+
+def generation_of(folder: Path) -> str:
+    """sd1, sd2 or sdxl for a diffusers folder: SDXL has two text encoders; of the others,
+    SD 1.x's OpenAI CLIP uses quick-GELU and SD 2.x's OpenCLIP plain GELU."""
+    index = json.loads((folder / "model_index.json").read_text(encoding="utf-8"))
+    if "text_encoder_2" in index:
+        return "sdxl"
+    text = json.loads((folder / "text_encoder" / "config.json").read_text(encoding="utf-8"))
+    return "sd1" if text.get("hidden_act") == "quick_gelu" else "sd2"
+
+
+def write_checkpoint(folder: Path, target: Path, *, dtype: str = "float32") -> Path:
+    """Write a diffusers folder's models as one original-layout ``.safetensors`` checkpoint
+    (the layout of the checkpoints people download)."""
     import torch
     from safetensors.torch import load_file, save_file
 
-    state = sd1_checkpoint(
-        load_file(folder / "unet" / "diffusion_pytorch_model.safetensors"),
-        json.loads((folder / "unet" / "config.json").read_text(encoding="utf-8")),
-        load_file(folder / "vae" / "diffusion_pytorch_model.safetensors"),
-        json.loads((folder / "vae" / "config.json").read_text(encoding="utf-8")),
-        load_file(folder / "text_encoder" / "model.safetensors"),
-    )
+    generation = generation_of(folder)
+    components = ["unet", "vae", "text_encoder"] + (["text_encoder_2"] if generation == "sdxl" else [])
+    models = {}
+    for name in components:
+        weights = "model.safetensors" if name.startswith("text_encoder") else "diffusion_pytorch_model.safetensors"
+        models[name] = load_file(folder / name / weights)
+    configs = {name: json.loads((folder / name / "config.json").read_text(encoding="utf-8"))
+               for name in ("unet", "vae")}
+    state = ldm_checkpoint(generation, models, configs["unet"], configs["vae"])
     wanted = getattr(torch, dtype)
     save_file({k: v.to(wanted).contiguous() for k, v in state.items()}, str(target), metadata={"format": "pt"})
     return target
+

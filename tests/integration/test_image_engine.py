@@ -27,7 +27,7 @@ from engine.image_runner import ImageRequest, build_job, run_image
 from engine.png_parameters import parse_parameters
 from engine.store import integrity_ok
 from engine.workspace import Workspace
-from tests.helpers.tiny_sd import build_tiny_folder, config_only_copy, write_sd1_checkpoint
+from tests.helpers.tiny_sd import build_tiny_folder, config_only_copy, write_checkpoint
 
 pytestmark = [pytest.mark.slow, pytest.mark.image]
 
@@ -43,7 +43,7 @@ class TinyModels:
 def tiny_models(tmp_path_factory) -> TinyModels:
     root = tmp_path_factory.mktemp("tiny-sd")
     folder = build_tiny_folder(root / "tiny-sd")
-    checkpoint = write_sd1_checkpoint(folder, root / "tiny-sd.safetensors")
+    checkpoint = write_checkpoint(folder, root / "tiny-sd.safetensors")
     return TinyModels(folder, checkpoint, config_only_copy(folder, root / "tiny-configs"))
 
 
@@ -183,7 +183,7 @@ def test_killed_worker_fails_the_job_and_the_next_job_works(image_ws):
 
 
 def test_changed_checkpoint_is_refused_before_load(image_ws, tiny_models, tmp_path):
-    copy = write_sd1_checkpoint(tiny_models.folder, tmp_path / "copy.safetensors", dtype="float16")
+    copy = write_checkpoint(tiny_models.folder, tmp_path / "copy.safetensors", dtype="float16")
     image_ws.registry.import_model(copy, name="changing", link=True, config_dir=tiny_models.configs)
     data = bytearray(copy.read_bytes())
     data[-10] ^= 0xFF
@@ -214,6 +214,19 @@ def test_bad_requests_are_refused_before_anything_runs(image_ws, tmp_path):
         with pytest.raises(BadInput, match=message):
             build_job(image_ws, bad)
     assert image_ws.history.count() == before
+
+
+def test_the_size_is_bounded_by_memory(image_ws):
+    import psutil
+
+    model = image_ws.registry.get("tiny")
+    needed = model.memory_needed(image_size=(2048, 2048))
+    assert needed > model.memory_needed(image_size=(512, 512))
+    if needed > psutil.virtual_memory().total * 0.9:  # this machine could not hold it: refused up front
+        with pytest.raises(BadInput, match="choose a size below 2048x2048 or a smaller model"):
+            build_job(image_ws, request(width=2048, height=2048))
+    else:
+        assert build_job(image_ws, request(width=2048, height=2048))[0].width == 2048
 
 
 def test_without_parameters_the_png_has_no_settings(image_ws, tmp_path):

@@ -23,7 +23,7 @@ from engine import jobs  # noqa: E402
 from engine.home import Home  # noqa: E402
 from engine.image_runner import ImageRequest, run_image  # noqa: E402
 from engine.workspace import Workspace  # noqa: E402
-from tests.helpers.tiny_sd import build_tiny_folder, config_only_copy, write_sd1_checkpoint  # noqa: E402
+from tests.helpers.tiny_sd import build_tiny_folder, config_only_copy, write_checkpoint  # noqa: E402
 
 
 def main() -> int:
@@ -41,7 +41,7 @@ def main() -> int:
 
     root = Path(tempfile.mkdtemp(prefix="airlock-gpu-"))
     folder = build_tiny_folder(root / "tiny")
-    checkpoint = write_sd1_checkpoint(folder, root / "tiny.safetensors")
+    checkpoint = write_checkpoint(folder, root / "tiny.safetensors")
     configs = config_only_copy(folder, root / "configs")
     ws = Workspace(Home(root / "home").ensure())
     try:

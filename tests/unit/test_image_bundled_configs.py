@@ -1,10 +1,12 @@
 """The bundled diffusers configs build the published architectures, offline and without weights.
 
 Models are built on the meta device (shapes only, no memory), so every family, SDXL
-included, is checked in seconds. For SD 1.5 the original checkpoint layout is converted
-by diffusers' own single-file converters and must fill the model exactly; the
-benchmark (`airlock bench image`) then loads a full-size checkpoint through
-``from_single_file`` with these configs for real.
+included, is checked in seconds. For each architecture (SD 1.x, SD 2.x, SDXL) the
+original checkpoint layout, written by ``engine.ldm_layout`` as the published checkpoints
+have it, is converted by diffusers' own single-file converters and must fill the bundled
+architecture exactly. ``tests/integration/test_image_single_file.py`` then loads tiny
+SD 2.x and SDXL checkpoints for real, and the benchmark (`airlock bench image`) a
+full-size SD 1.5 one, through ``from_single_file`` with local configs.
 """
 
 from __future__ import annotations
@@ -89,28 +91,71 @@ def test_schedulers_and_tokenizers_load_from_the_bundle(name):
         assert ids[-1] == (0 if open_clip else 49407)  # OpenCLIP pads with "!" (id 0)
 
 
-def test_sd15_checkpoint_layout_converts_into_the_bundled_architecture():
-    from diffusers.loaders.single_file_utils import (convert_ldm_clip_checkpoint, convert_ldm_unet_checkpoint,
-                                                     convert_ldm_vae_checkpoint)
+def meta_checkpoint(family):
+    """The family's models (meta tensors) written in the original layout, as the published
+    checkpoint has them: for SD 2.x that includes OpenCLIP's last layer and projection,
+    which SD 2.x does not use and diffusers leaves out."""
+    import torch
 
-    from engine.ldm_layout import sd1_checkpoint
+    from engine.ldm_layout import ldm_checkpoint
 
-    models, unet_config, vae_config = meta_models(FAMILIES["sd15"])
-    checkpoint = sd1_checkpoint(models["unet"].state_dict(), unet_config, models["vae"].state_dict(),
-                                vae_config, models["text_encoder"].state_dict())
-    for name, converted in (("unet", convert_ldm_unet_checkpoint(checkpoint, unet_config)),
-                            ("vae", convert_ldm_vae_checkpoint(checkpoint, vae_config))):
-        expected = models[name].state_dict()
-        assert set(converted) == set(expected), name
-        assert all(converted[k].shape == expected[k].shape for k in expected), name
-    text = convert_ldm_clip_checkpoint(checkpoint)
-    assert set(text) == {"text_model." + k for k in models["text_encoder"].state_dict()}
-    # and the registry recognises such a checkpoint as a standard SD 1.5
+    models, unet_config, vae_config = meta_models(family)
+    checkpoint = ldm_checkpoint(family.generation, {k: m.state_dict() for k, m in models.items()},
+                                unet_config, vae_config)
+    if family.generation == "sd2":
+        last = "cond_stage_model.model.transformer.resblocks.23."
+        for name, shape in (("attn.in_proj_weight", (3072, 1024)), ("attn.in_proj_bias", (3072,)),
+                            ("attn.out_proj.weight", (1024, 1024)), ("attn.out_proj.bias", (1024,)),
+                            ("ln_1.weight", (1024,)), ("ln_1.bias", (1024,)), ("ln_2.weight", (1024,)),
+                            ("ln_2.bias", (1024,)), ("mlp.c_fc.weight", (4096, 1024)), ("mlp.c_fc.bias", (4096,)),
+                            ("mlp.c_proj.weight", (1024, 4096)), ("mlp.c_proj.bias", (1024,))):
+            checkpoint[last + name] = torch.empty(shape, device="meta")
+        checkpoint["cond_stage_model.model.text_projection"] = torch.empty((1024, 1024), device="meta")
+    return models, unet_config, vae_config, checkpoint
+
+
+def assert_fills(converted: dict, model) -> None:
+    expected = {k.removeprefix("text_model."): v for k, v in model.state_dict().items()
+                if not k.endswith("position_ids")}
+    converted = {k.removeprefix("text_model."): v for k, v in converted.items()}
+    assert set(converted) == set(expected)
+    assert all(tuple(converted[k].shape) == tuple(expected[k].shape) for k in expected)
+
+
+@pytest.mark.parametrize("name", ["sd15", "sd2", "sdxl"])
+def test_the_original_checkpoint_layout_converts_into_the_bundled_architecture(name):
+    """diffusers' own single-file converters (the ones ``from_single_file`` runs) turn the
+    original layout into exactly the bundled architecture: every tensor, every shape."""
+    from diffusers.loaders.single_file_utils import (CHECKPOINT_KEY_NAMES, convert_ldm_clip_checkpoint,
+                                                     convert_ldm_unet_checkpoint, convert_ldm_vae_checkpoint,
+                                                     convert_open_clip_checkpoint, infer_diffusers_model_type)
+
+    family = FAMILIES[name]
+    models, unet_config, vae_config, checkpoint = meta_checkpoint(family)
+    if name == "sd15":
+        assert len(checkpoint) == 1130  # UNet 686, VAE 248, CLIP-L 196
+    assert_fills(convert_ldm_unet_checkpoint(checkpoint, unet_config), models["unet"])
+    assert_fills(convert_ldm_vae_checkpoint(checkpoint, vae_config), models["vae"])
+    if family.generation == "sd1":
+        assert_fills(convert_ldm_clip_checkpoint(checkpoint), models["text_encoder"])
+    elif family.generation == "sd2":
+        assert_fills(convert_open_clip_checkpoint(models["text_encoder"], checkpoint), models["text_encoder"])
+    else:  # the widths tell diffusers which encoder is which: 768 CLIP-L, 1280 OpenCLIP bigG
+        assert checkpoint[CHECKPOINT_KEY_NAMES["clip_sdxl"]].shape[-1] == 768
+        assert checkpoint[CHECKPOINT_KEY_NAMES["open_clip_sdxl"]].shape[-1] == 1280
+        assert_fills(convert_ldm_clip_checkpoint(checkpoint, "conditioner.embedders.0.transformer."),
+                     models["text_encoder"])
+        assert_fills(convert_open_clip_checkpoint(models["text_encoder_2"], checkpoint,
+                                                  prefix="conditioner.embedders.1.model."), models["text_encoder_2"])
+    # diffusers, asked to guess (it never is, in Airlock), takes the layout for the real model
+    guessed = {"sd15": ("v1",), "sd2": ("v2",), "sdxl": ("xl_base",)}[name]
+    assert infer_diffusers_model_type(checkpoint) in guessed
+    # and the registry recognises such a checkpoint as a standard one of its family
     offset, tensors = 0, {}
     for key, tensor in checkpoint.items():
         tensors[key] = TensorInfo("F16", tuple(tensor.shape), offset, offset + tensor.numel() * 2)
         offset += tensor.numel() * 2
     header = SafetensorsHeader(tensors, {}, 8, 8 + offset, {"F16": len(tensors)})
-    info = classify_checkpoint(Path("v1-5-pruned-emaonly.safetensors"), header)
-    assert (info.family, info.standard, info.prediction) == ("sd15", True, "epsilon")
-    assert len(checkpoint) == 1130
+    filename = {"sd15": "v1-5-pruned-emaonly", "sd2": "v2-1_512-ema-pruned", "sdxl": "sd_xl_base_1.0"}[name]
+    info = classify_checkpoint(Path(filename + ".safetensors"), header)
+    assert (info.family, info.standard, info.prediction) == (name, True, "epsilon")
