@@ -96,7 +96,8 @@ def build_job(ws: Workspace, request: ImageRequest) -> tuple[jobs.ImageJob, list
     if not 0 <= seed <= image_settings.MAX_SEED:
         raise BadInput(f"The seed must be between 0 and {image_settings.MAX_SEED} (got {seed}).")
     notes: list[str] = []
-    fit = memory.memory_fit(model.memory_needed())
+    fit = memory.memory_fit(model.memory_needed(image_size=(settings.width, settings.height)),
+                            advice=f"choose a size below {settings.width}x{settings.height} or a smaller model")
     if fit.verdict == "too_big":
         raise BadInput(fit.message)
     if fit.verdict == "tight":

@@ -50,11 +50,15 @@ def estimate_text_bytes(size_bytes: int, metadata: dict[str, Any], n_ctx: int) -
     return size_bytes + kv_cache_bytes(metadata, n_ctx) + compute_buffer_bytes(metadata, n_ctx)
 
 
+TEXT_ADVICE = "choose a smaller model, a smaller quantization or a shorter context"
+
+
 @dataclass(frozen=True)
 class MemoryFit:
     needed_bytes: int
     available_bytes: int
     total_bytes: int
+    advice: str = TEXT_ADVICE
 
     @property
     def verdict(self) -> str:
@@ -70,8 +74,7 @@ class MemoryFit:
         need, free, total = (f"{b / GiB:.1f} GiB" for b in
                              (self.needed_bytes, self.available_bytes, self.total_bytes))
         if self.verdict == "too_big":
-            return (f"This model needs about {need} of memory but this machine has {total}; "
-                    "choose a smaller model, a smaller quantization or a shorter context.")
+            return f"This model needs about {need} of memory but this machine has {total}; {self.advice}."
         if self.verdict == "tight":
             return (f"This model needs about {need} of memory and {free} is free now; "
                     "close other programs or expect it to be slow.")
@@ -82,6 +85,9 @@ class MemoryFit:
                 "total_bytes": self.total_bytes, "verdict": self.verdict}
 
 
-def memory_fit(needed_bytes: int) -> MemoryFit:
+def memory_fit(needed_bytes: int, advice: str | None = None) -> MemoryFit:
+    """How ``needed_bytes`` compares with this machine's memory; ``advice`` is what the
+    refusal tells the user to change (it differs for text and image models)."""
     vm = psutil.virtual_memory()
-    return MemoryFit(needed_bytes=needed_bytes, available_bytes=vm.available, total_bytes=vm.total)
+    return MemoryFit(needed_bytes=needed_bytes, available_bytes=vm.available, total_bytes=vm.total,
+                     advice=advice or TEXT_ADVICE)

@@ -69,9 +69,9 @@ class ModelRecord:
     def default_context(self) -> int:
         return min(DEFAULT_CONTEXT, self.context_length or 2048)
 
-    def memory_needed(self, n_ctx: int | None = None) -> int:
+    def memory_needed(self, n_ctx: int | None = None, image_size: tuple[int, int] | None = None) -> int:
         if self.kind == "image":
-            return image_models.estimate_image_bytes(self.size_bytes, self.metadata)
+            return image_models.estimate_image_bytes(self.size_bytes, self.metadata, image_size)
         return memory.estimate_text_bytes(self.size_bytes, self.metadata, n_ctx or self.default_context())
 
     def as_dict(self) -> dict[str, Any]:
