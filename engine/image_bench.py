@@ -17,8 +17,9 @@ runs alternate raw/engine and are repeated (``runs`` times), and the medians are
 reported, because a small shared machine drifts by several percent from minute to minute.
 
 Then, on the raw pipeline, the faster CPU paths: channels_last, bf16 autocast (where the
-CPU has native bf16) and torch.compile (in a child process with a time budget, since
-compiling the UNet takes minutes on a small machine). Each is checked against the fp32
+CPU has native bf16), torch.compile (in a child process with a time budget, since
+compiling the UNet takes minutes on a small machine) and the UNet run by OpenVINO in
+bfloat16 (when the ``cpu-accel`` extra is installed). Each is checked against the fp32
 eager image from the same seed (PSNR, SSIM). Random weights make noise-like pictures,
 which is a harder fidelity test than a real image, not an easier one.
 
@@ -67,7 +68,7 @@ def random_sd15_checkpoint(cache: Path, report: Report) -> Path:
     from safetensors.torch import save_file
     from transformers import CLIPTextConfig, CLIPTextModel
 
-    from engine.ldm_layout import sd1_checkpoint
+    from engine.ldm_layout import ldm_checkpoint
 
     report("building a full-size SD 1.5 with random weights (once; cached in the home)")
     configs = FAMILIES["sd15"].config_dir
@@ -77,7 +78,8 @@ def random_sd15_checkpoint(cache: Path, report: Report) -> Path:
     unet = UNet2DConditionModel.from_config(unet_config)
     vae = AutoencoderKL.from_config(vae_config)
     text = CLIPTextModel(CLIPTextConfig.from_pretrained(configs / "text_encoder"))
-    state = sd1_checkpoint(unet.state_dict(), unet_config, vae.state_dict(), vae_config, text.state_dict())
+    state = ldm_checkpoint("sd1", {"unet": unet.state_dict(), "vae": vae.state_dict(),
+                                   "text_encoder": text.state_dict()}, unet_config, vae_config)
     state = {k: v.to(torch.float16).contiguous() for k, v in state.items()}
     del unet, vae, text
     cache.mkdir(parents=True, exist_ok=True)
@@ -246,6 +248,84 @@ def compiled_run(checkpoint: Path, size: int, steps: int, budget: float) -> dict
     return result
 
 
+def import_openvino() -> Any:
+    """``openvino``, with its usage telemetry left out.
+
+    The wheel pulls in ``openvino-telemetry``, which ``convert_model`` uses to send usage
+    events to Google Analytics (the offline guard refuses them, and logs each refusal).
+    OpenVINO falls back to its own no-op stub when that package cannot be imported, so
+    it is made unimportable in this process before OpenVINO looks for it.
+    """
+    import sys
+
+    sys.modules["openvino_telemetry"] = None  # type: ignore[assignment]  # import now raises ImportError
+    import openvino
+
+    return openvino
+
+
+def openvino_unet(pipe: Any, size: int, report: Report) -> dict[str, Any]:
+    """The pipeline's UNet converted for OpenVINO's CPU plugin in bfloat16, as a drop-in
+    ``forward`` for it (raises ImportError without the ``cpu-accel`` extra).
+
+    The UNet (about 90% of the time of a step) is traced and converted with
+    ``openvino.convert_model`` (no optimum-intel: its pins on transformers fight diffusers'),
+    compiled with ``INFERENCE_PRECISION_HINT=bf16`` and static shapes (the guidance batch
+    of 2, this size). The text encoder, scheduler and VAE stay the same PyTorch fp32 code,
+    so the image differs only by what the UNet's precision changes.
+    """
+    ov = import_openvino()
+    import torch
+    from diffusers.models.unets.unet_2d_condition import UNet2DConditionOutput
+
+    class UNetOnly(torch.nn.Module):
+        def __init__(self, unet: Any) -> None:
+            super().__init__()
+            self.unet = unet
+
+        def forward(self, sample: Any, timestep: Any, text: Any) -> Any:
+            return self.unet(sample, timestep, text, return_dict=False)[0]
+
+    latent, width = size // pipe.vae_scale_factor, pipe.text_encoder.config.hidden_size
+    example = (torch.randn(2, 4, latent, latent), torch.full((2,), 999.0), torch.randn(2, 77, width))
+    report("variant: OpenVINO bf16 UNet (converting the UNet; about 1.5 minutes here)")
+    started = time.perf_counter()
+    with torch.no_grad():
+        model = ov.convert_model(UNetOnly(pipe.unet), example_input=example)
+    model.reshape({port: ov.PartialShape(list(t.shape)) for port, t in zip(model.inputs, example)})
+    compiled = ov.Core().compile_model(model, "CPU", {
+        "INFERENCE_PRECISION_HINT": "bf16", "PERFORMANCE_HINT": "LATENCY",
+        "INFERENCE_NUM_THREADS": torch.get_num_threads()})
+    request = compiled.create_infer_request()
+
+    def forward(sample: Any, timestep: Any, encoder_hidden_states: Any, *_args: Any, return_dict: bool = True,
+                **_kwargs: Any) -> Any:
+        t = torch.as_tensor(timestep, dtype=torch.float32).reshape(-1).expand(sample.shape[0])
+        result = request.infer([sample.float().contiguous().numpy(), t.contiguous().numpy(),
+                                encoder_hidden_states.float().contiguous().numpy()])
+        out = torch.from_numpy(result[compiled.output(0)].copy())
+        return UNet2DConditionOutput(sample=out) if return_dict else (out,)
+
+    return {"forward": forward, "convert_seconds": time.perf_counter() - started,
+            "openvino": ov.get_version().split("-")[0]}
+
+
+def openvino_run(pipe: Any, size: int, steps: int, report: Report,
+                 converted: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A raw run with the UNet in OpenVINO (:func:`openvino_unet`; ``converted`` reuses one)."""
+    try:
+        converted = converted or openvino_unet(pipe, size, report)
+    except ImportError:
+        return {"error": "OpenVINO is not installed (pip install -e '.[cpu-accel]')"}
+    pipe.unet.forward = converted["forward"]  # an instance attribute: nn.Module.__call__ now runs OpenVINO
+    try:
+        raw_run(pipe, 1, size)  # the first inference prepares its kernels
+        run = raw_run(pipe, steps, size)
+    finally:
+        del pipe.unet.forward
+    return {**run, "convert_seconds": converted["convert_seconds"], "openvino": converted["openvino"]}
+
+
 # the benchmark ---------------------------------------------------------------------------------
 
 
@@ -324,7 +404,7 @@ def _variants(pipe: Any, checkpoint: Path, size: int, steps: int, baseline: dict
               report: Report) -> dict[str, Any]:
     import torch
 
-    from engine.image_worker import cpu_has_native_bf16
+    from engine.image_settings import cpu_has_native_bf16
 
     base_step = median_interval(baseline)
     results: dict[str, Any] = {"fp32_eager": {"seconds": round(baseline["seconds"], 2),
@@ -358,6 +438,13 @@ def _variants(pipe: Any, checkpoint: Path, size: int, steps: int, baseline: dict
     else:
         record("torch_compile", compiled)
         results["torch_compile"]["compile_seconds"] = round(compiled["compile_seconds"], 1)
+    openvino = openvino_run(pipe, size, steps, report)
+    if "error" in openvino:
+        results["openvino_bf16"] = {"skipped": openvino["error"]}
+    else:
+        record("openvino_bf16", openvino)
+        results["openvino_bf16"]["convert_seconds"] = round(openvino["convert_seconds"], 1)
+        results["openvino_bf16"]["openvino"] = openvino["openvino"]
     results["tiny_vae"] = {"skipped": "no TAESD weights are installed (none ship on PyPI), so the full VAE "
                                       "decoder is used; a tiny VAE would only speed up the decode"}
     return results
@@ -389,6 +476,8 @@ def format_image_report(report: dict[str, Any]) -> str:
             text += f", {_fidelity_text(variant)}"
         if "compile_seconds" in variant:
             text += f", compile {variant['compile_seconds']:.0f} s"
+        if "convert_seconds" in variant:
+            text += f", convert {variant['convert_seconds']:.0f} s (OpenVINO {variant['openvino']})"
         lines.append(text)
     return "\n".join(lines)
 
