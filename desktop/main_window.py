@@ -97,6 +97,8 @@ class MainWindow(QMainWindow):
             self.sidebar.item(i).setText(name)
             self.sidebar.item(i).setToolTip(f"{name} (Ctrl+{i + 1})")
         self._render_status()
+        if self.memory_status.text():  # (first shown by its timer, not before)
+            self._update_memory()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

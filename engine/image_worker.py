@@ -35,6 +35,7 @@ from PIL import Image, PngImagePlugin
 from engine import jobs, png_parameters
 from engine.errors import BadInput, Cancelled
 from engine.image_models import CLIP_BPE, FAMILIES, ImageFamily
+from engine.image_settings import cpu_has_native_bf16
 from engine.worker_process import verify_before_load
 
 log = logging.getLogger(__name__)
@@ -84,15 +85,6 @@ def library_versions() -> dict[str, str]:
         except importlib.metadata.PackageNotFoundError:
             pass
     return versions
-
-
-def cpu_has_native_bf16() -> bool:
-    """AVX512-BF16 or AMX: bfloat16 matrix work runs natively (elsewhere it is emulated, slower)."""
-    try:
-        flags = Path("/proc/cpuinfo").read_text().split()
-    except OSError:
-        return False
-    return "avx512_bf16" in flags or "amx_bf16" in flags
 
 
 def nvidia_gpu_present() -> bool:

@@ -7,6 +7,7 @@ comes back. Dropping a picture on the page starts img2img from it.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,17 @@ from engine.workspace import Workspace
 
 SIZES = ((512, 512), (768, 768), (1024, 1024), (512, 768), (768, 512), (832, 1216), (1216, 832))
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp")
+PERIODS = (None, 0, 7, 30, 365)
+"""The gallery's date filter: days back from the start of today (None: any time)."""
+
+
+def period_start(days: int | None, now: datetime | None = None) -> str | None:
+    """The UTC time stamp (as the history stores them) of local midnight ``days`` days ago."""
+    if days is None:
+        return None
+    local = (now or datetime.now()).astimezone()
+    start = local.replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=days)
+    return start.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 class ImagesPage(QWidget):
@@ -91,11 +103,14 @@ class ImagesPage(QWidget):
         self.strength.setValue(0.6)
         self.write_parameters = QCheckBox()
         self.write_parameters.setChecked(True)
-        self.form_labels = [QLabel() for _ in range(10)]
+        self.cpu_bf16 = QCheckBox()  # bfloat16 on CPUs that run it natively: about 1.9x faster
+        self.form_labels = [QLabel() for _ in range(11)]
         for label, widget in zip(self.form_labels, (self.model_combo, self.preset, self.steps, self.guidance,
                                                     self.size, self.scheduler, self.seed, self.count,
-                                                    self.strength, self.write_parameters)):
+                                                    self.strength, self.write_parameters, self.cpu_bf16)):
             form.addRow(label, widget)
+        if not image_settings.cpu_has_native_bf16():
+            form.setRowVisible(self.cpu_bf16, False)
         left.addLayout(form)
         init_row = QHBoxLayout()
         self.init_label = QLabel()
@@ -142,6 +157,10 @@ class ImagesPage(QWidget):
         bar.addWidget(self.search, 1)
         self.gallery_model_filter = QComboBox()
         bar.addWidget(self.gallery_model_filter)
+        self.date_filter = QComboBox()
+        for days in PERIODS:
+            self.date_filter.addItem("", days)
+        bar.addWidget(self.date_filter)
         self.seed_filter = QLineEdit()
         self.seed_filter.setMaximumWidth(110)
         bar.addWidget(self.seed_filter)
@@ -200,6 +219,7 @@ class ImagesPage(QWidget):
         self.seed_filter.textChanged.connect(self._debounce.start)
         self._debounce.timeout.connect(self.apply_filters)
         self.gallery_model_filter.currentIndexChanged.connect(self.apply_filters)
+        self.date_filter.currentIndexChanged.connect(self.apply_filters)
         self.gallery.selectionModel().selectionChanged.connect(self._selection_changed)
         self.gallery.doubleClicked.connect(lambda _i: self.open_selected())
         self.gallery.customContextMenuRequested.connect(self._gallery_menu)
@@ -218,8 +238,11 @@ class ImagesPage(QWidget):
         for label, text in zip(self.form_labels, (
                 self.tr("Model"), self.tr("Preset"), self.tr("Steps"), self.tr("Guidance"), self.tr("Size"),
                 self.tr("Sampler"), self.tr("Seed"), self.tr("How many"), self.tr("Strength"),
-                self.tr("Parameters in PNG"))):
+                self.tr("Parameters in PNG"), self.tr("CPU speed"))):
             label.setText(text)
+        self.cpu_bf16.setText(self.tr("Faster with bfloat16 (pixels differ slightly)"))
+        self.cpu_bf16.setToolTip(self.tr("This CPU computes bfloat16 natively: images come about twice as fast, "
+                                         "with tiny differences from full precision. Only used on the CPU."))
         self.preset.setItemText(0, self.tr("what suits the model"))
         self.preset.setItemText(1, self.tr("Standard (20–30 steps)"))
         self.preset.setItemText(2, self.tr("Turbo (1–4 steps, no guidance)"))
@@ -240,6 +263,10 @@ class ImagesPage(QWidget):
         self.gallery_title.setText(self.tr("Gallery"))
         self.search.setPlaceholderText(self.tr("Search prompts…"))
         self.seed_filter.setPlaceholderText(self.tr("Seed"))
+        periods = (self.tr("Any time"), self.tr("Today"), self.tr("Last 7 days"), self.tr("Last 30 days"),
+                   self.tr("Last 12 months"))
+        for index, text in enumerate(periods):
+            self.date_filter.setItemText(index, text)
         if self.gallery_model_filter.count():
             self.gallery_model_filter.setItemText(0, self.tr("All models"))
         self.open_button.setText(self.tr("Open"))
@@ -248,6 +275,8 @@ class ImagesPage(QWidget):
         self.reveal_button.setText(self.tr("Show in folder"))
         self.delete_button.setText(self.tr("Delete…"))
         self._selection_changed()
+        if self.model_combo.currentData() is None:
+            self._model_changed()  # the "no image model yet" hint, in the new language
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -299,7 +328,8 @@ class ImagesPage(QWidget):
             seed=None if seed < 0 else seed, scheduler=self.scheduler.currentData(),
             count=self.count.value(), init_image=self.init_image,
             strength=self.strength.value() if self.init_image else None,
-            preset=self.preset.currentData(), write_parameters=self.write_parameters.isChecked())
+            preset=self.preset.currentData(), write_parameters=self.write_parameters.isChecked(),
+            cpu_bf16=self.cpu_bf16.isChecked() and image_settings.cpu_has_native_bf16())
 
     def generate(self) -> None:
         if self.bridge.busy:
@@ -412,7 +442,7 @@ class ImagesPage(QWidget):
         seed_text = self.seed_filter.text().strip()
         seed = int(seed_text) if seed_text.isdigit() else None
         self.gallery_model.set_query(self.search.text(), model=self.gallery_model_filter.currentData(),
-                                     seed=seed)
+                                     seed=seed, since=period_start(self.date_filter.currentData()))
         self._selection_changed()
 
     def selected_records(self) -> list[dict[str, Any]]:
@@ -487,6 +517,7 @@ class ImagesPage(QWidget):
         self.scheduler.setCurrentIndex(max(0, self.scheduler.findData(params.get("scheduler"))))
         self.seed.setValue(int(record.get("seed") or 0))
         self.count.setValue(1)
+        self.cpu_bf16.setChecked(bool(params.get("cpu_bf16")))  # bfloat16 changes the pixels
         self.show_message(self.tr("Settings of image #{id} loaded: same seed, same picture.").format(id=record["id"]))
 
     def delete_selected(self) -> None:

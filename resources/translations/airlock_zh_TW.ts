@@ -491,6 +491,18 @@
         <translation>PNG 內嵌參數</translation>
     </message>
     <message>
+        <source>CPU speed</source>
+        <translation>CPU 速度</translation>
+    </message>
+    <message>
+        <source>Faster with bfloat16 (pixels differ slightly)</source>
+        <translation>使用 bfloat16 加速（像素略有差異）</translation>
+    </message>
+    <message>
+        <source>This CPU computes bfloat16 natively: images come about twice as fast, with tiny differences from full precision. Only used on the CPU.</source>
+        <translation>這顆 CPU 原生支援 bfloat16：出圖速度約快一倍，與完整精度相比僅有極細微差異。只在使用 CPU 時生效。</translation>
+    </message>
+    <message>
         <source>what suits the model</source>
         <translation>依模型自動選擇</translation>
     </message>
@@ -553,6 +565,26 @@
     <message>
         <source>Search prompts…</source>
         <translation>搜尋提示詞…</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>不限時間</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>最近 12 個月</translation>
     </message>
     <message>
         <source>All models</source>

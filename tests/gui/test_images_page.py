@@ -125,3 +125,54 @@ def test_gallery_seed_filter_pages_past_hidden_rows(qtbot, page):
         page.gallery_model.fetchMore()
     assert page.gallery_model.rowCount() == 451
     assert len({r["id"] for r in page.gallery_model.rows}) == 451
+
+
+def test_gallery_date_filter(qtbot, page):
+    from datetime import datetime, timedelta, timezone
+
+    from desktop.pages.images import PERIODS, period_start
+
+    ws = page.ws
+    now = datetime.now(timezone.utc)
+    ages = {"now": 0, "three days": 3, "twenty days": 20, "half a year": 180, "two years": 730}
+    for prompt, days in ages.items():
+        stamp = (now - timedelta(days=days, minutes=1)).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        ws.history.add({"kind": "image", "prompt": f"dated {prompt}", "model": "tiny", "seed": 1,
+                        "output_path": f"/nowhere/{days}.png", "created_at": stamp})
+    seen = {}
+    for index in [1, 2, 3, 4, 0]:  # each a change of the filter, which applies it at once
+        days = PERIODS[index]
+        page.date_filter.setCurrentIndex(index)
+        seen[days] = {r["prompt"].removeprefix("dated ") for r in page.gallery_model.rows
+                      if r["prompt"].startswith("dated")}
+    assert seen[None] == set(ages)
+    assert seen[7] == {"now", "three days"} and seen[30] == seen[7] | {"twenty days"}
+    assert seen[365] == seen[30] | {"half a year"}
+    assert seen[0] <= {"now"}  # "now" minus a minute may fall before local midnight
+    assert page.date_filter.itemText(2) == "Last 7 days"
+    # "today" starts at local midnight, whatever the time zone
+    noon = datetime(2026, 3, 10, 12, 0).astimezone()
+    midnight = datetime.fromisoformat(period_start(0, noon).replace("Z", "+00:00")).astimezone(noon.tzinfo)
+    assert (midnight.year, midnight.month, midnight.day, midnight.hour, midnight.minute) == (2026, 3, 10, 0, 0)
+
+
+def test_bfloat16_is_offered_where_the_cpu_has_it_and_reuse_brings_it_back(qtbot, page):
+    from engine.image_settings import cpu_has_native_bf16
+
+    if not cpu_has_native_bf16():
+        assert not page.cpu_bf16.isVisible()
+        pytest.skip("this CPU has no native bfloat16: the option is hidden (checked above)")
+    assert page.cpu_bf16.isVisibleTo(page) and not page.cpu_bf16.isChecked()
+    page.prompt.setPlainText("a paper lantern")
+    page.seed.setValue(9)
+    page.cpu_bf16.setChecked(True)
+    generate(qtbot, page)
+    record = page.last_outcome.records[0]
+    assert record["params"]["cpu_bf16"] is True and record["params"]["dtype"] == "bfloat16 autocast"
+    page.cpu_bf16.setChecked(False)
+    page.gallery.setCurrentIndex(page.gallery_model.index(0))
+    page.reuse_button.click()
+    assert page.cpu_bf16.isChecked()  # the same picture needs the same precision
+    generate(qtbot, page)
+    again = page.last_outcome.records[0]
+    assert Path(again["output_path"]).read_bytes() == Path(record["output_path"]).read_bytes()

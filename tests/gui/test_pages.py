@@ -141,6 +141,8 @@ def test_remove_model_asks_first(qtbot, window, monkeypatch):
 
 def test_switching_language_translates_labels_live(qtbot, window):
     settings = window.settings
+    window._update_memory()  # (its timer would, within seconds)
+    assert window.memory_status.text().startswith("Memory")
     settings.language.setCurrentIndex(settings.language.findData("zh_TW"))
     qtbot.waitUntil(lambda: window.sidebar.item(0).text() == "對話", timeout=2000)
     assert window.chat.send_button.text() == "送出"
@@ -148,6 +150,9 @@ def test_switching_language_translates_labels_live(qtbot, window):
     assert window.models.import_button.text() == "匯入…"
     assert settings.language_note.text() == "立即套用，不需要重新啟動。"
     assert window.prefs.get("language") == "zh_TW"
+    # texts that were already on screen before the switch are re-rendered too
+    assert window.images.message.text().startswith("還沒有圖片模型")
+    assert window.memory_status.text().startswith("記憶體")
     settings.language.setCurrentIndex(settings.language.findData("en"))
     qtbot.waitUntil(lambda: window.sidebar.item(0).text() == "Chat", timeout=2000)
 
