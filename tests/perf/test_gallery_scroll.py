@@ -3,8 +3,9 @@
 The issue asks for a gallery that stays smooth with 10k images. The history gets 10,000
 image records whose files are distinct paths (hard links to 200 real 512x512 PNGs, so every
 thumbnail is really decoded, while the suite does not write gigabytes); the gallery is
-opened and then scrolled a page at a time, as fast as a user dragging the scroll bar,
-to the very end (rows arrive page by page from history as the view reaches the bottom).
+opened in a 1280x800 window and flung to the end at 2,000 pixels a frame (about a dozen
+rows of thumbnails every 16 ms, far faster than anyone reads); rows arrive page by page
+from history as the view reaches the bottom.
 A precise 5 ms timer measures every stall of the GUI thread. Results print and go to
 tests/perf/results/gui.json (`make bench`).
 """
@@ -23,8 +24,10 @@ from tests.perf.test_gui_responsiveness import save
 pytestmark = pytest.mark.perf
 IMAGES = 10_000
 FILES = 200
+STEP = 2000  # pixels a frame
 
 
+@pytest.mark.timeout(900)
 def test_gallery_of_ten_thousand_images_scrolls_without_stalls(qtbot, window, tmp_path):
     from PIL import Image
 
@@ -57,6 +60,7 @@ def test_gallery_of_ten_thousand_images_scrolls_without_stalls(qtbot, window, tm
     timer.setInterval(5)
     timer.timeout.connect(tick)
     page = window.images
+    window.resize(1280, 800)
     opened = time.perf_counter()
     window.sidebar.setCurrentRow(window.pages.index(page))  # shows the page: the gallery loads
     qtbot.waitUntil(lambda: page.gallery_model.rowCount() > 0, timeout=10_000)
@@ -66,7 +70,7 @@ def test_gallery_of_ten_thousand_images_scrolls_without_stalls(qtbot, window, tm
     last[0] = scroll_started = time.perf_counter()
     pages = 0
     while page.gallery_model.rowCount() < IMAGES or bar.value() < bar.maximum():
-        bar.setValue(min(bar.maximum(), bar.value() + bar.pageStep()))
+        bar.setValue(min(bar.maximum(), bar.value() + STEP))
         pages += 1
         qtbot.wait(16)  # one frame
         assert time.perf_counter() - scroll_started < 600, "did not reach the end"
@@ -78,7 +82,7 @@ def test_gallery_of_ten_thousand_images_scrolls_without_stalls(qtbot, window, tm
     values = {
         "images": IMAGES, "rows_loaded": page.gallery_model.rowCount(), "history_insert_s": round(insert_seconds, 1),
         "open_ms": round(open_ms, 1), "scroll_s": round(scroll_seconds, 1),
-        "pages_scrolled": pages,
+        "frames": pages, "columns": max(1, page.gallery.viewport().width() // (page.gallery.gridSize().width())),
         "thumbnails_cached": len(page.gallery_model._cache),
         "worst_stall_ms": round(worst_ms, 1), "p99_stall_ms": round((gaps[int(len(gaps) * 0.99)] - 0.005) * 1000, 1),
         "gui_rss_mb": round(psutil.Process().memory_info().rss / 1e6, 1),
