@@ -6,8 +6,9 @@ and size conditioning) pipelines, write each one's weights as a checkpoint in it
 original key layout (``engine.ldm_layout``), and import both the folder and the
 checkpoint. The checkpoint must then load through ``from_single_file`` with a local config
 folder and ``local_files_only=True`` (sockets blocked, checked by the network log at the
-end) with every weight in its place, and generate what the folder generates. The
-full-size layouts of every family are checked against the bundled configs in
+end) with every weight in its place, and generate what the folder generates. A
+full-size SD 1.5 checkpoint then loads through the configs Airlock ships. The full-size
+layouts of every family are checked against the bundled configs, tensor by tensor, in
 ``tests/unit/test_image_bundled_configs.py``.
 """
 
@@ -135,3 +136,22 @@ def test_sdxl_checkpoint_txt2img_img2img_and_turbo(ws, tiny, tmp_path):
     _, quick = generate(ws, "xl-turbo", tmp_path / "turbo.png", preset="turbo", steps=1, guidance=0.0,
                         scheduler="Euler a")
     assert quick.event.result["steps_run"] == 1
+
+
+def test_a_full_size_checkpoint_loads_through_the_bundled_configs(ws, tmp_path_factory, tmp_path):
+    """The configs Airlock ships, not a test's own: the full-size SD 1.5 architecture with
+    random weights (2.1 GB in fp16, the layout of v1-5-pruned-emaonly.safetensors) is
+    recognised as a standard SD 1.5, loads offline through ``resources/diffusers/sd15`` and
+    the bundled tokenizer, and makes a (tiny, one-step) picture."""
+    from engine.image_bench import random_sd15_checkpoint
+
+    checkpoint = random_sd15_checkpoint(tmp_path_factory.mktemp("full-size"), lambda _line: None)
+    try:
+        record = ws.registry.import_model(checkpoint, name="sd15-full-size", link=True)
+        meta = record.metadata
+        assert (meta["family"], meta["standard"], meta["config_dir"], meta["dtype"]) == ("sd15", True, None, "F16")
+        _, outcome = generate(ws, "sd15-full-size", tmp_path / "full.png", steps=1, scheduler="Euler")
+        assert outcome.event.result["device"] == "CPU" and outcome.event.result["load_seconds"] > 0
+    finally:
+        ws.image_worker.stop()  # 4 GB of weights
+        checkpoint.unlink()  # 2 GB of disk
