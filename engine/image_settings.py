@@ -7,6 +7,7 @@ diffusers classes). No torch here.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,6 +123,7 @@ def parse_size(text: str) -> tuple[int, int]:
     return width, height
 
 
+@functools.cache
 def cpu_has_native_bf16() -> bool:
     """AVX512-BF16 or AMX: bfloat16 matrix work runs natively (elsewhere it is emulated, slower)."""
     try:
