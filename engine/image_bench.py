@@ -410,12 +410,17 @@ def _variants(pipe: Any, checkpoint: Path, size: int, steps: int, baseline: dict
     results: dict[str, Any] = {"fp32_eager": {"seconds": round(baseline["seconds"], 2),
                                               "s_per_step": base_step, "speedup_per_step": 1.0}}
 
-    def record(name: str, run: dict[str, Any]) -> None:
+    def record(name: str, run: dict[str, Any], *extra: str) -> None:
+        """The run's speed and fidelity, or why it was skipped; ``extra`` keys are copied."""
+        if "error" in run:
+            results[name] = {"skipped": run["error"]}
+            return
         step = median_interval(run)
         results[name] = {"seconds": round(run["seconds"], 2), "s_per_step": step,
                          "speedup_per_step": base_step / step if step and base_step else None,
                          "speedup_total": baseline["seconds"] / run["seconds"],
-                         **fidelity(run["image"], baseline["image"])}
+                         **fidelity(run["image"], baseline["image"]),
+                         **{key: round(v, 1) if isinstance(v := run[key], float) else v for key in extra}}
 
     report("variant: channels_last")
     pipe.unet.to(memory_format=torch.channels_last)
@@ -433,18 +438,8 @@ def _variants(pipe: Any, checkpoint: Path, size: int, steps: int, baseline: dict
     else:
         report(f"variant: torch.compile (child process, up to {budget:.0f} s)")
         compiled = compiled_run(checkpoint, size, steps, budget)
-    if "error" in compiled:
-        results["torch_compile"] = {"skipped": compiled["error"]}
-    else:
-        record("torch_compile", compiled)
-        results["torch_compile"]["compile_seconds"] = round(compiled["compile_seconds"], 1)
-    openvino = openvino_run(pipe, size, steps, report)
-    if "error" in openvino:
-        results["openvino_bf16"] = {"skipped": openvino["error"]}
-    else:
-        record("openvino_bf16", openvino)
-        results["openvino_bf16"]["convert_seconds"] = round(openvino["convert_seconds"], 1)
-        results["openvino_bf16"]["openvino"] = openvino["openvino"]
+    record("torch_compile", compiled, "compile_seconds")
+    record("openvino_bf16", openvino_run(pipe, size, steps, report), "convert_seconds", "openvino")
     results["tiny_vae"] = {"skipped": "no TAESD weights are installed (none ship on PyPI), so the full VAE "
                                       "decoder is used; a tiny VAE would only speed up the decode"}
     return results

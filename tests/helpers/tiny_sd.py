@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -105,4 +106,20 @@ def config_only_copy(folder: Path, target: Path) -> Path:
     return target
 
 
-__all__ = ["build_tiny_folder", "config_only_copy", "write_checkpoint"]
+@dataclass(frozen=True)
+class TinyModels:
+    """One tiny model three ways: a diffusers folder, the same weights as one original-layout
+    checkpoint, and the folder's configs without weights (the checkpoint's ``--config``)."""
+
+    folder: Path
+    checkpoint: Path
+    configs: Path
+
+
+def build_tiny_models(root: Path, generation: str = "sd1", seed: int = 0) -> TinyModels:
+    folder = build_tiny_folder(root / f"tiny-{generation}", seed=seed, generation=generation)
+    return TinyModels(folder, write_checkpoint(folder, root / f"tiny-{generation}.safetensors"),
+                      config_only_copy(folder, root / f"tiny-{generation}-configs"))
+
+
+__all__ = ["TinyModels", "build_tiny_folder", "build_tiny_models", "config_only_copy", "write_checkpoint"]

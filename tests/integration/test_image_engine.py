@@ -15,52 +15,35 @@ import signal
 import subprocess
 import sys
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from engine import jobs, offline
+from engine import jobs
 from engine.errors import BadInput
-from engine.home import Home
 from engine.image_runner import ImageRequest, build_job, run_image
 from engine.png_parameters import parse_parameters
 from engine.store import integrity_ok
-from engine.workspace import Workspace
-from tests.helpers.tiny_sd import build_tiny_folder, config_only_copy, write_checkpoint
+from tests.helpers.tiny_sd import TinyModels, build_tiny_models, write_checkpoint
+from tests.helpers.workspaces import logged_workspace
 
 pytestmark = [pytest.mark.slow, pytest.mark.image]
 
 
-@dataclass(frozen=True)
-class TinyModels:
-    folder: Path
-    checkpoint: Path
-    configs: Path
-
-
 @pytest.fixture(scope="session")
 def tiny_models(tmp_path_factory) -> TinyModels:
-    root = tmp_path_factory.mktemp("tiny-sd")
-    folder = build_tiny_folder(root / "tiny-sd")
-    checkpoint = write_checkpoint(folder, root / "tiny-sd.safetensors")
-    return TinyModels(folder, checkpoint, config_only_copy(folder, root / "tiny-configs"))
+    return build_tiny_models(tmp_path_factory.mktemp("tiny-sd"))
 
 
 @pytest.fixture(scope="module")
 def image_ws(tmp_path_factory, tiny_models):
-    log = tmp_path_factory.mktemp("net") / "network-blocked.log"
-    patch = pytest.MonkeyPatch()
-    patch.setenv(offline.NETWORK_LOG_VARIABLE, str(log))
-    ws = Workspace(Home(tmp_path_factory.mktemp("image-home") / "home").ensure())
-    ws.registry.import_model(tiny_models.folder, name="tiny")
-    ws.registry.import_model(tiny_models.checkpoint, name="tiny-ckpt", config_dir=tiny_models.configs, link=True)
-    warm = run_image(ws, request(steps=1))  # starts the worker now, under this module's network log
-    assert warm.ok, warm.event
-    yield ws
-    ws.close()
-    patch.undo()
-    assert not log.exists() or not log.read_text(), log.read_text()
+    with logged_workspace(tmp_path_factory, "image-home") as ws:
+        ws.registry.import_model(tiny_models.folder, name="tiny")
+        ws.registry.import_model(tiny_models.checkpoint, name="tiny-ckpt", config_dir=tiny_models.configs,
+                                 link=True)
+        warm = run_image(ws, request(steps=1))  # starts the worker now, under this module's network log
+        assert warm.ok, warm.event
+        yield ws
 
 
 def request(prompt: str = "a lighthouse at dusk", **kw) -> ImageRequest:

@@ -14,17 +14,15 @@ layouts of every family are checked against the bundled configs, tensor by tenso
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from engine import offline
-from engine.home import Home
 from engine.image_bench import psnr
 from engine.image_runner import ImageRequest, run_image
 from engine.workspace import Workspace
-from tests.helpers.tiny_sd import build_tiny_folder, config_only_copy, write_checkpoint
+from tests.helpers.tiny_sd import TinyModels, build_tiny_models
+from tests.helpers.workspaces import logged_workspace
 
 pytestmark = [
     pytest.mark.slow,
@@ -35,34 +33,16 @@ pytestmark = [
 SAME = 40.0  # dB: the single file's image against the folder's (float rounding differs, weights don't)
 
 
-@dataclass(frozen=True)
-class Tiny:
-    folder: Path
-    checkpoint: Path
-    configs: Path
-
-
 @pytest.fixture(scope="module")
-def tiny(tmp_path_factory) -> dict[str, Tiny]:
+def tiny(tmp_path_factory) -> dict[str, TinyModels]:
     root = tmp_path_factory.mktemp("tiny-single-file")
-    built = {}
-    for generation in ("sd2", "sdxl"):
-        folder = build_tiny_folder(root / f"tiny-{generation}", seed=3, generation=generation)
-        checkpoint = write_checkpoint(folder, root / f"tiny-{generation}.safetensors")
-        built[generation] = Tiny(folder, checkpoint, config_only_copy(folder, root / f"{generation}-configs"))
-    return built
+    return {generation: build_tiny_models(root, generation, seed=3) for generation in ("sd2", "sdxl")}
 
 
 @pytest.fixture(scope="module")
 def ws(tmp_path_factory, tiny):
-    log = tmp_path_factory.mktemp("net") / "network-blocked.log"
-    patch = pytest.MonkeyPatch()
-    patch.setenv(offline.NETWORK_LOG_VARIABLE, str(log))
-    workspace = Workspace(Home(tmp_path_factory.mktemp("single-file-home") / "home").ensure())
-    yield workspace
-    workspace.close()
-    patch.undo()
-    assert not log.exists() or not log.read_text(), log.read_text()
+    with logged_workspace(tmp_path_factory, "single-file-home") as workspace:
+        yield workspace
 
 
 def generate(ws: Workspace, model: str, out: Path, **kw):

@@ -8,21 +8,18 @@ of process start, no event-loop stall over 50 ms while tokens stream.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 import textwrap
 import time
-from pathlib import Path
 
 import psutil
 import pytest
 
-from desktop.qt import Qt, QTimer
+from tests.perf.probes import StallProbe, save
 
 pytestmark = pytest.mark.perf
-RESULTS = Path(__file__).with_name("results")
 
 STARTUP = textwrap.dedent("""
     import time
@@ -41,15 +38,6 @@ STARTUP = textwrap.dedent("""
     print(",".join(m for m in ("torch", "diffusers", "transformers", "llama_cpp") if m in sys.modules))
     ws.close()
 """)
-
-
-def save(name: str, values: dict) -> None:
-    RESULTS.mkdir(exist_ok=True)
-    path = RESULTS / "gui.json"
-    data = json.loads(path.read_text()) if path.exists() else {}
-    data[name] = values
-    path.write_text(json.dumps(data, indent=2))
-    print(f"\n{name}: {json.dumps(values)}")
 
 
 def test_window_visible_within_a_second_of_process_start(tmp_path):
@@ -73,34 +61,20 @@ def test_window_visible_within_a_second_of_process_start(tmp_path):
 def test_no_event_loop_stall_while_streaming(qtbot, window):
     chat = window.chat
     qtbot.waitUntil(lambda: not chat.bridge.busy, timeout=30_000)  # preload done
-    gaps: list[float] = []
-    last = [time.perf_counter()]
-
-    def tick():
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer(window)
-    timer.setTimerType(Qt.TimerType.PreciseTimer)
-    timer.setInterval(5)
-    timer.timeout.connect(tick)
+    probe = StallProbe(window)
     chat.settings.max_tokens.setValue(400)
     chat.settings.seed.setValue(2)
     chat.input.setPlainText("Write a long, detailed story about a lighthouse keeper and a storm.")
-    timer.start()
-    last[0] = time.perf_counter()
+    probe.start()
     chat.send()
     qtbot.waitUntil(lambda: not chat.bridge.busy, timeout=120_000)
-    timer.stop()
+    probe.stop()
     record = window.ws.history.get(chat.view.messages()[-1].generation_id)
-    gaps.sort()
-    worst_lag_ms = (gaps[-1] - 0.005) * 1000
+    worst_lag_ms = probe.lag_ms()
     gui_rss = psutil.Process().memory_info().rss
     save("streaming", {
         "tokens": record["completion_tokens"], "tokens_per_second": round(record["tokens_per_second"], 1),
-        "timer_ticks": len(gaps), "worst_lag_ms": round(worst_lag_ms, 1),
-        "p99_lag_ms": round((gaps[int(len(gaps) * 0.99)] - 0.005) * 1000, 1),
+        "timer_ticks": len(probe.gaps), "worst_lag_ms": worst_lag_ms, "p99_lag_ms": probe.lag_ms(0.99),
         "gui_rss_mb_after_answer": round(gui_rss / 1e6, 1),
     })
     assert worst_lag_ms <= 50
