@@ -18,7 +18,7 @@ from typing import Any
 from engine import jobs
 from engine.registry import DEFAULT_TEXT_MODEL
 from engine.text_runner import TextRequest, run_text
-from engine.text_worker import physical_cores
+from engine.machine import physical_cores
 from engine.workspace import Workspace
 
 BENCH_PROMPT = ("Run {run}. Write a detailed, friendly product description for a reusable "

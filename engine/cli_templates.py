@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from engine import jobs
+from engine.cli import emit_json, note
 from engine.errors import BadInput
 from engine.knowledge import KnowledgeBase
 from engine.packs import build_pack, ensure_default_pack, import_pack, load_pack, pack_json, preview, write_pack
@@ -109,16 +110,6 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(width - used, 0)
 
 
-def _emit(value: Any) -> None:
-    from engine.cli import emit_json
-
-    emit_json(value)
-
-
-def _note(message: str) -> None:
-    print(f"note: {message}", file=sys.stderr)
-
-
 def _composed(ws: Any, args: argparse.Namespace) -> Any:
     template = TemplateLibrary(ws.db).get(args.name)
     if args.knowledge is None and args.top_k != 3:
@@ -135,7 +126,7 @@ def cmd_templates(ws: Any, args: argparse.Namespace) -> int:
     if action == "list":
         rows = library.list(query=args.search or "", category=args.category)
         if args.json:
-            _emit([{"name": t.name, "category": t.category, "kind": t.kind, "language": t.language,
+            emit_json([{"name": t.name, "category": t.category, "kind": t.kind, "language": t.language,
                     "description": t.description, "version": t.version, "brand_voice": t.brand_voice,
                     "framework": t.framework, "variables": [v.name for v in t.variables],
                     "updated_at": t.updated_at} for t in rows])
@@ -150,7 +141,7 @@ def cmd_templates(ws: Any, args: argparse.Namespace) -> int:
     if action == "show":
         template = library.version(args.name, args.version) if args.version else library.get(args.name)
         if args.json:
-            _emit({**template.as_dict(), "versions": library.versions(args.name)})
+            emit_json({**template.as_dict(), "versions": library.versions(args.name)})
         else:
             print(f"{template.name}  (v{template.version}, {template.kind}, {template.category}, "
                   f"{template.language})")
@@ -176,7 +167,7 @@ def cmd_templates(ws: Any, args: argparse.Namespace) -> int:
         if args.dry_run:
             items = preview(ws.db, pack)
             if args.json:
-                _emit([{"kind": i.kind, "name": i.name, "status": i.status, "incoming_version": i.incoming_version,
+                emit_json([{"kind": i.kind, "name": i.name, "status": i.status, "incoming_version": i.incoming_version,
                         "existing_version": i.existing_version} for i in items])
             else:
                 for i in items:
@@ -186,13 +177,13 @@ def cmd_templates(ws: Any, args: argparse.Namespace) -> int:
             return 0
         result = import_pack(ws.db, pack, default=choice)
         if args.json:
-            _emit({"pack": pack.name, **result.as_dict()})
+            emit_json({"pack": pack.name, **result.as_dict()})
         else:
             print(f"Imported pack '{pack.name}': {len(result.added)} added, {len(result.replaced)} replaced, "
                   f"{len(result.kept_both)} kept as copies, {len(result.skipped)} skipped, "
                   f"{len(result.unchanged)} already here.")
             for kind, name, saved_as in result.kept_both:
-                _note(f"{kind.replace('_', ' ')} '{name}' already existed; the pack's one is '{saved_as}'.")
+                note(f"{kind.replace('_', ' ')} '{name}' already existed; the pack's one is '{saved_as}'.")
         return 0
     if action == "export":
         if args.all == bool(args.names):
@@ -201,7 +192,7 @@ def cmd_templates(ws: Any, args: argparse.Namespace) -> int:
         if args.out:
             path = write_pack(pack, args.out)
             if args.json:
-                _emit({"path": str(path), "templates": len(pack.templates), "brand_voices": len(pack.brand_voices),
+                emit_json({"path": str(path), "templates": len(pack.templates), "brand_voices": len(pack.brand_voices),
                        "frameworks": len(pack.frameworks)})
             else:
                 print(f"Wrote {len(pack.templates)} templates, {len(pack.brand_voices)} brand voices and "
@@ -214,12 +205,12 @@ def cmd_templates(ws: Any, args: argparse.Namespace) -> int:
     if action == "render":
         composed = _composed(ws, args)
         if args.json:
-            _emit({"name": composed.template, "kind": composed.kind, "prompt": composed.prompt,
+            emit_json({"name": composed.template, "kind": composed.kind, "prompt": composed.prompt,
                    "negative": composed.negative, "system": composed.system,
                    "citations": [s.citation() for s in composed.snippets], "notes": list(composed.notes)})
         else:
             for message in composed.notes:
-                _note(message)
+                note(message)
             print(composed.prompt)
         return 0
     if action == "run":
@@ -227,7 +218,7 @@ def cmd_templates(ws: Any, args: argparse.Namespace) -> int:
     if action == "versions":
         rows = library.versions(args.name)
         if args.json:
-            _emit(rows)
+            emit_json(rows)
         else:
             for row in rows:
                 print(f"v{row['version']:<4} {row['created_at'][:19].replace('T', ' ')}  {row['note']}")
@@ -239,14 +230,14 @@ def cmd_templates(ws: Any, args: argparse.Namespace) -> int:
     if action == "restore":
         template = library.restore(args.name, args.version)
         if args.json:
-            _emit({"name": template.name, "version": template.version})
+            emit_json({"name": template.name, "version": template.version})
         else:
             print(f"Restored version {args.version} of '{template.name}' as version {template.version}.")
         return 0
     if action == "delete":
         library.delete(args.name)
         if args.json:
-            _emit({"deleted": args.name})
+            emit_json({"deleted": args.name})
         else:
             print(f"Deleted '{args.name}'.")
         return 0
@@ -271,18 +262,18 @@ def _run(ws: Any, args: argparse.Namespace) -> int:
     request = text_request(composed, model=args.model or composed.model or DEFAULT_TEXT_MODEL, seed=args.seed,
                            params=params)
     for message in composed.notes:
-        _note(message)
+        note(message)
     outcome = stream_text(ws, request, quiet=args.json)
     record = outcome.record
     flags = record["params"].get("brand_voice_flags", [])
     if args.json:
-        _emit({"id": outcome.generation_id, "model": record["model"], "text": record["output"],
+        emit_json({"id": outcome.generation_id, "model": record["model"], "text": record["output"],
                "template": composed.template, "prompt": composed.prompt, "seed": record["seed"],
                "conversation_id": outcome.conversation_id, "prompt_tokens": record["prompt_tokens"],
                "completion_tokens": record["completion_tokens"], "seconds": record["seconds"],
                "brand_voice_flags": flags, "citations": [s.citation() for s in composed.snippets]})
     elif flags:
-        _note(describe_flags(flags))
+        note(describe_flags(flags))
     return 0
 
 
@@ -299,26 +290,26 @@ def cmd_knowledge(ws: Any, args: argparse.Namespace) -> int:
             raise BadInput(f"Nothing was imported: {report.skipped[0][1]}"
                            + (f" ({more} more files were skipped too.)" if more else ""))
         if args.json:
-            _emit({"collection": args.collection, **report.as_dict()})
+            emit_json({"collection": args.collection, **report.as_dict()})
         else:
             for item in report.imported:
                 print(f"{item['name']}: {item['chunks']} chunks ({item['chars']:,} characters)")
             for name, reason in report.skipped:
-                _note(f"skipped {name}: {reason}")
+                note(f"skipped {name}: {reason}")
         return 0
     if args.action == "list":
         if args.collection:
             knowledge.collection(args.collection)
             rows = knowledge.documents(args.collection)
             if args.json:
-                _emit(rows)
+                emit_json(rows)
             else:
                 for row in rows:
                     print(f"{row['id']:>5}  {row['name']:<40} {row['format']:<5} {row['chunks']:>6} chunks")
         else:
             rows = knowledge.collections()
             if args.json:
-                _emit(rows)
+                emit_json(rows)
             elif not rows:
                 print("No knowledge yet. Import documents with: airlock knowledge import FILE --collection NAME")
             else:
@@ -332,7 +323,7 @@ def cmd_knowledge(ws: Any, args: argparse.Namespace) -> int:
             knowledge.collection(args.collection)
         snippets = knowledge.search(args.query, collection=args.collection, limit=args.limit)
         if args.json:
-            _emit([{**s.citation(), "text": s.text} for s in snippets])
+            emit_json([{**s.citation(), "text": s.text} for s in snippets])
         elif not snippets:
             print("Nothing found.")
         else:
@@ -343,7 +334,7 @@ def cmd_knowledge(ws: Any, args: argparse.Namespace) -> int:
     if args.action == "remove":
         knowledge.delete_collection(args.collection)
         if args.json:
-            _emit({"removed": args.collection})
+            emit_json({"removed": args.collection})
         else:
             print(f"Removed the collection '{args.collection}'.")
         return 0

@@ -97,7 +97,8 @@ def load_raw_pipeline(checkpoint: Path) -> Any:
     import diffusers
     import torch
 
-    from engine.image_worker import bundled_tokenizers, make_scheduler, physical_cores
+    from engine.image_worker import bundled_tokenizers, make_scheduler
+    from engine.machine import physical_cores
 
     torch.set_num_threads(physical_cores())
     cuda = torch.cuda.is_available()
@@ -404,7 +405,7 @@ def _variants(pipe: Any, checkpoint: Path, size: int, steps: int, baseline: dict
               report: Report) -> dict[str, Any]:
     import torch
 
-    from engine.image_settings import cpu_has_native_bf16
+    from engine.machine import cpu_has_native_bf16
 
     base_step = median_interval(baseline)
     results: dict[str, Any] = {"fp32_eager": {"seconds": round(baseline["seconds"], 2),

@@ -7,9 +7,7 @@ diffusers classes). No torch here.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from pathlib import Path
 
 from engine.errors import BadInput
 from engine.image_models import FAMILIES
@@ -121,13 +119,3 @@ def parse_size(text: str) -> tuple[int, int]:
     width, height = (int(p) for p in parts)
     check_size(width, height)
     return width, height
-
-
-@functools.cache
-def cpu_has_native_bf16() -> bool:
-    """AVX512-BF16 or AMX: bfloat16 matrix work runs natively (elsewhere it is emulated, slower)."""
-    try:
-        flags = Path("/proc/cpuinfo").read_text().split()
-    except OSError:
-        return False
-    return "avx512_bf16" in flags or "amx_bf16" in flags

@@ -16,13 +16,10 @@ long CPU step stops within a fraction of a second instead of running to its end.
 from __future__ import annotations
 
 import contextlib
-import importlib.metadata
 import io
 import json
 import logging
 import os
-import shutil
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -35,7 +32,7 @@ from PIL import Image, PngImagePlugin
 from engine import jobs, png_parameters
 from engine.errors import BadInput, Cancelled
 from engine.image_models import CLIP_BPE, FAMILIES, ImageFamily
-from engine.image_settings import cpu_has_native_bf16
+from engine.machine import cpu_has_native_bf16, library_versions, nvidia_gpu_present, physical_cores
 from engine.worker_process import verify_before_load
 
 log = logging.getLogger(__name__)
@@ -69,26 +66,6 @@ LATENT_RGB = {
 
 class Stopped(Exception):
     """Raised from inside the pipeline when the user cancels, so nothing more is computed."""
-
-
-def physical_cores() -> int:
-    import psutil
-
-    return psutil.cpu_count(logical=False) or os.cpu_count() or 1
-
-
-def library_versions() -> dict[str, str]:
-    versions = {"python": sys.version.split()[0]}
-    for package in ("torch", "diffusers", "transformers", "accelerate", "safetensors", "airlock"):
-        try:
-            versions[package] = importlib.metadata.version(package)
-        except importlib.metadata.PackageNotFoundError:
-            pass
-    return versions
-
-
-def nvidia_gpu_present() -> bool:
-    return Path("/proc/driver/nvidia/version").exists() or shutil.which("nvidia-smi") is not None
 
 
 def choose_device(policy: str) -> tuple[str, str, str | None]:
@@ -391,7 +368,7 @@ class ImageWorker:
             "device": self.device_label,
             "dtype": "bfloat16 autocast" if bf16 else str(self.dtype).removeprefix("torch."),
             "threads": self.threads if self.device == "cpu" else None, "memory": memory,
-            "versions": library_versions(),
+            "versions": library_versions("torch", "diffusers", "transformers", "accelerate", "safetensors"),
         }
         if finish == "done":
             emit(jobs.Done(job.job_id, result))

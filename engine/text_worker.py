@@ -11,20 +11,17 @@ prompt, a llama.cpp abort callback makes the cancel just as quick.
 from __future__ import annotations
 
 import codecs
-import importlib.metadata
 import logging
-import os
-import shutil
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import llama_cpp
 from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
 from engine import jobs
+from engine.machine import library_versions, nvidia_gpu_present, physical_cores
 from engine.errors import BadInput, Cancelled
 from engine.worker_process import verify_before_load
 
@@ -36,26 +33,6 @@ TOKEN_BATCH_SECONDS = 0.025
 wakes the parent, and on a small machine every wake-up steals time from llama.cpp's
 threads. 25 ms is below what a reader can see and below the GUI's own 30 ms batching."""
 IsCancelled = Callable[[], bool]
-
-
-def physical_cores() -> int:
-    import psutil
-
-    return psutil.cpu_count(logical=False) or os.cpu_count() or 1
-
-
-def library_versions() -> dict[str, str]:
-    versions = {"python": sys.version.split()[0]}
-    for package in ("llama-cpp-python", "airlock"):
-        try:
-            versions[package] = importlib.metadata.version(package)
-        except importlib.metadata.PackageNotFoundError:
-            pass
-    return versions
-
-
-def nvidia_gpu_present() -> bool:
-    return Path("/proc/driver/nvidia/version").exists() or shutil.which("nvidia-smi") is not None
 
 
 def choose_gpu_layers(policy: str) -> tuple[int, str, str | None]:
@@ -280,7 +257,7 @@ class TextWorker:
                                   if completion_tokens > 1 and decode_seconds > 0 else None),
             "finish_reason": finish,
             "device": self.device,
-            "versions": library_versions(),
+            "versions": library_versions("llama-cpp-python"),
         }
         emit(jobs.Cancelled(job.job_id, result) if finish == "cancelled" else jobs.Done(job.job_id, result))
 

@@ -18,7 +18,7 @@ from desktop.qt import (QAbstractItemView, QApplication, QCheckBox, QComboBox, Q
                         QMenu, QMessageBox, QPixmap, QPlainTextEdit, QProgressBar, QPushButton,
                         QSize, QSpinBox, QSplitter, Qt, QTimer, QUrl, QVBoxLayout, QWidget, Signal)
 from desktop.widgets.gallery import THUMB, GalleryModel
-from engine import image_settings, jobs, png_parameters
+from engine import image_settings, jobs, machine, png_parameters
 from engine.errors import BadInput
 from engine.image_runner import ImageOutcome, ImageRequest
 from engine.workspace import Workspace
@@ -109,7 +109,7 @@ class ImagesPage(QWidget):
                                                     self.size, self.scheduler, self.seed, self.count,
                                                     self.strength, self.write_parameters, self.cpu_bf16)):
             form.addRow(label, widget)
-        if not image_settings.cpu_has_native_bf16():
+        if not machine.cpu_has_native_bf16():
             form.setRowVisible(self.cpu_bf16, False)
         left.addLayout(form)
         init_row = QHBoxLayout()
@@ -329,7 +329,7 @@ class ImagesPage(QWidget):
             count=self.count.value(), init_image=self.init_image,
             strength=self.strength.value() if self.init_image else None,
             preset=self.preset.currentData(), write_parameters=self.write_parameters.isChecked(),
-            cpu_bf16=self.cpu_bf16.isChecked() and image_settings.cpu_has_native_bf16())
+            cpu_bf16=self.cpu_bf16.isChecked() and machine.cpu_has_native_bf16())
 
     def generate(self) -> None:
         if self.bridge.busy:

@@ -157,7 +157,7 @@ def test_gallery_date_filter(qtbot, page):
 
 
 def test_bfloat16_is_offered_where_the_cpu_has_it_and_reuse_brings_it_back(qtbot, page):
-    from engine.image_settings import cpu_has_native_bf16
+    from engine.machine import cpu_has_native_bf16
 
     if not cpu_has_native_bf16():
         assert not page.cpu_bf16.isVisible()
