@@ -249,22 +249,6 @@ def compiled_run(checkpoint: Path, size: int, steps: int, budget: float) -> dict
     return result
 
 
-def import_openvino() -> Any:
-    """``openvino``, with its usage telemetry left out.
-
-    The wheel pulls in ``openvino-telemetry``, which ``convert_model`` uses to send usage
-    events to Google Analytics (the offline guard refuses them, and logs each refusal).
-    OpenVINO falls back to its own no-op stub when that package cannot be imported, so
-    it is made unimportable in this process before OpenVINO looks for it.
-    """
-    import sys
-
-    sys.modules["openvino_telemetry"] = None  # type: ignore[assignment]  # import now raises ImportError
-    import openvino
-
-    return openvino
-
-
 def openvino_unet(pipe: Any, size: int, report: Report) -> dict[str, Any]:
     """The pipeline's UNet converted for OpenVINO's CPU plugin in bfloat16, as a drop-in
     ``forward`` for it (raises ImportError without the ``cpu-accel`` extra).
@@ -275,7 +259,7 @@ def openvino_unet(pipe: Any, size: int, report: Report) -> dict[str, Any]:
     of 2, this size). The text encoder, scheduler and VAE stay the same PyTorch fp32 code,
     so the image differs only by what the UNet's precision changes.
     """
-    ov = import_openvino()
+    import openvino as ov  # its telemetry is kept out by engine.offline
     import torch
     from diffusers.models.unets.unet_2d_condition import UNet2DConditionOutput
 

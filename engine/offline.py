@@ -5,7 +5,9 @@ process that runs Airlock code is covered, spawned workers included):
 
 1. The Hugging Face libraries are told to stay offline through their environment
    variables. They read these once at import, so they must be set before any of them
-   is imported; ``engine/__init__.py`` runs first in every Airlock process.
+   is imported; ``engine/__init__.py`` runs first in every Airlock process. Telemetry
+   packages that no setting turns off (:data:`TELEMETRY_MODULES`) are made unimportable,
+   so the libraries that use them fall back to their own no-op stubs.
 2. A :func:`sys.addaudithook` hook refuses every socket operation that would reach a
    non-loopback address (connect, sendto, name lookups). Python cannot remove an audit
    hook once added, which is the point: no library can switch it off.
@@ -32,6 +34,10 @@ OFFLINE_ENVIRONMENT = {
     "DIFFUSERS_OFFLINE": "1",
     "DO_NOT_TRACK": "1",
 }
+
+TELEMETRY_MODULES = ("openvino_telemetry",)
+"""OpenVINO's ``convert_model`` reports usage to Google Analytics through this package (a
+dependency of the ``openvino`` wheel); without it OpenVINO uses its no-op stub."""
 
 NETWORK_LOG_VARIABLE = "AIRLOCK_NETWORK_LOG"
 
@@ -130,9 +136,12 @@ def _audit_hook(event: str, args: tuple) -> None:
 
 
 def set_offline_environment() -> None:
-    """Tell the Hugging Face stack to stay offline; must run before it is imported."""
+    """Tell the Hugging Face stack to stay offline and keep telemetry packages out; must
+    run before those libraries are imported."""
     for name, value in OFFLINE_ENVIRONMENT.items():
         os.environ[name] = value
+    for module in TELEMETRY_MODULES:
+        sys.modules.setdefault(module, None)  # type: ignore[arg-type]  # import now raises ImportError
 
 
 def install() -> None:

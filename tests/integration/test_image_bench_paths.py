@@ -26,7 +26,7 @@ def test_the_openvino_path_runs_the_unet_and_gives_the_pipeline_back(tmp_path):
     import importlib.util
     import sys
 
-    if importlib.util.find_spec("openvino") is None:  # (importing it here would bring its telemetry in)
+    if importlib.util.find_spec("openvino") is None:
         pytest.skip("the cpu-accel extra is not installed")
 
     import diffusers

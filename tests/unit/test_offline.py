@@ -51,6 +51,18 @@ def test_hugging_face_offline_variables_are_set():
     assert offline.is_installed()
 
 
+def test_telemetry_packages_cannot_be_imported_in_an_airlock_process():
+    code = ("import engine, importlib\n"
+            "for name in engine.offline.TELEMETRY_MODULES:\n"
+            "    try:\n"
+            "        importlib.import_module(name)\n"
+            "    except ImportError:\n"
+            "        print('blocked', name)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:-1] == [f"blocked {name}" for name in offline.TELEMETRY_MODULES]
+
+
 def test_loopback_connection_passes_the_guard():
     with socket.socket() as server:
         server.bind(("127.0.0.1", 0))
