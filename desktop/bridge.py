@@ -13,10 +13,11 @@ import threading
 from typing import Any
 
 from desktop.qt import QObject, QTimer, Signal
-from engine import image_runner, jobs
-from engine.image_runner import ImageOutcome, ImageRequest
-from engine.text_runner import TextOutcome, TextRequest, build_job, load_job, record_outcome
-from engine.worker_process import StartWatcher, WorkerProcess
+from engine import jobs
+from engine.image import runner as image_runner
+from engine.image.runner import ImageOutcome, ImageRequest
+from engine.text.runner import TextOutcome, TextRequest, build_job, load_job, record_outcome
+from engine.backends.worker_process import StartWatcher, WorkerProcess
 from engine.workspace import Workspace
 
 log = logging.getLogger(__name__)

@@ -1,5 +1,10 @@
-"""``python -m engine`` is the ``airlock`` command."""
+"""``python -m engine COMMAND`` runs the command line without the desktop app (which only
+``airlock`` with no command opens, through desktop/launch.py)."""
 
-from engine.cli import console_main
+import multiprocessing
+import sys
 
-console_main()
+from engine.cli.main import main
+
+multiprocessing.freeze_support()
+sys.exit(main())

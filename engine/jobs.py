@@ -72,7 +72,7 @@ class ImageJob:
     model_path: str
     model_sha256: str
     model_format: str  # "safetensors" or "diffusers"
-    family: str  # a key of engine.image_models.FAMILIES
+    family: str  # a key of engine.registry.image_families.FAMILIES
     prediction: str  # "epsilon" or "v_prediction"
     prompt: str
     output_paths: tuple[str, ...]

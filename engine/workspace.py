@@ -9,13 +9,15 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from engine import packs
-from engine.history import History
+from engine.prompts import brand_voice, packs
+from engine.records import RecordSteps
+from engine.store.history import History
 from engine.home import Home, resolve_home
 from engine.logs import setup_logging
-from engine.registry import Registry
-from engine.store import open_db
-from engine.worker_process import WorkerProcess
+from engine.registry.registry import Registry
+from engine.store.db import open_db
+from engine.backends.base import Backend
+from engine.backends.worker_process import WorkerProcess
 
 log = logging.getLogger(__name__)
 
@@ -30,14 +32,23 @@ class Workspace:
         self.home = home
         setup_logging(home.logs_dir, process_name)
         self.db = open_db(home.db_path)
-        self.history = History(self.db)
+        self.record_steps = RecordSteps()
+        self.record_steps.add("brand_voice", brand_voice.flag_record)
+        self.history = History(self.db, self.record_steps)
         self.registry = Registry(self.db, home)
         packs.ensure_default_pack(self.db)  # once per home; deletions stick
-        self.text_worker = WorkerProcess("text", "engine.text_worker:make_handler",
+        self.text_worker = WorkerProcess("text", "engine.text.worker:make_handler",
                                          log_dir=home.logs_dir)
         # Started on its first job, like the text worker: torch and diffusers load only there.
-        self.image_worker = WorkerProcess("image", "engine.image_worker:make_handler",
+        self.image_worker = WorkerProcess("image", "engine.image.worker:make_handler",
                                           log_dir=home.logs_dir, grace_seconds=IMAGE_GRACE_SECONDS)
+
+    def backend(self, kind: str) -> Backend:
+        """Where jobs of ``kind`` ("text" or "image") run (engine/backends/base.py)."""
+        backends: dict[str, Backend] = {"text": self.text_worker, "image": self.image_worker}
+        if kind not in backends:
+            raise ValueError(f"no backend for {kind!r} jobs")
+        return backends[kind]
 
     @classmethod
     def open(cls, home: str | Path | None = None, *, process_name: str = "airlock") -> "Workspace":

@@ -21,7 +21,7 @@ import pytest  # noqa: E402
 import engine  # noqa: E402,F401  (installs the offline guard)
 from engine import offline  # noqa: E402
 from engine.home import Home  # noqa: E402
-from engine.registry import default_model_file  # noqa: E402
+from engine.registry.registry import default_model_file  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -12,11 +12,12 @@ from desktop.qt import (QComboBox, QEvent, QFrame, QHBoxLayout, QKeySequence, QL
                         QVBoxLayout, QWidget, Signal)
 from desktop.widgets.chat_settings import ChatSettings
 from desktop.widgets.message_view import MessageView, MessageWidget
-from engine import jobs, memory
+from engine import jobs
+from engine.registry import memory
 from engine.errors import BadInput
-from engine.text_runner import TextOutcome, TextRequest
+from engine.text.runner import TextOutcome, TextRequest
 from engine.workspace import Workspace
-from engine import catalog
+from engine.registry import catalog
 
 log = logging.getLogger(__name__)
 

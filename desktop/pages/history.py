@@ -16,9 +16,9 @@ from desktop.qt import (QAbstractItemView, QAbstractTableModel, QCheckBox, QComb
                         QSplitter, Qt, QTableView, QTextBrowser, QTimer, QVBoxLayout, QWidget,
                         Signal)
 from desktop.tasks import Task
-from engine.history import History
-from engine.history_export import export_history, markdown
-from engine.store import open_db
+from engine.store.history import History
+from engine.store.export import export_history, markdown
+from engine.store.db import open_db
 from engine.workspace import Workspace
 
 PAGE = 200

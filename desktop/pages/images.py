@@ -18,9 +18,11 @@ from desktop.qt import (QAbstractItemView, QApplication, QCheckBox, QComboBox, Q
                         QMenu, QMessageBox, QPixmap, QPlainTextEdit, QProgressBar, QPushButton,
                         QSize, QSpinBox, QSplitter, Qt, QTimer, QUrl, QVBoxLayout, QWidget, Signal)
 from desktop.widgets.gallery import THUMB, GalleryModel
-from engine import image_settings, jobs, machine, png_parameters
+from engine import jobs, machine
+from engine.image import settings as image_settings
+from engine.image import png_parameters
 from engine.errors import BadInput
-from engine.image_runner import ImageOutcome, ImageRequest
+from engine.image.runner import ImageOutcome, ImageRequest
 from engine.workspace import Workspace
 
 SIZES = ((512, 512), (768, 768), (1024, 1024), (512, 768), (768, 512), (832, 1216), (1216, 832))

@@ -1,6 +1,6 @@
 """The Knowledge page: collections of company documents, imported with progress and
 cancel, and searchable in Chinese and English. Templates and the SWIFT builder pick their
-snippets from here (engine.knowledge)."""
+snippets from here (engine.knowledge.base)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from desktop.qt import (QAbstractItemView, QDragEnterEvent, QDropEvent, QEvent, 
                         QProgressBar, QPushButton, QSplitter, Qt, QTableWidget, QTableWidgetItem, QTextBrowser,
                         QTimer, QVBoxLayout, QWidget, Signal)
 from desktop.tasks import Task
-from engine.documents import FORMATS
+from engine.knowledge.documents import FORMATS
 from engine.errors import BadInput
-from engine.knowledge import ImportReport, KnowledgeBase
-from engine.store import open_db
+from engine.knowledge.base import ImportReport, KnowledgeBase
+from engine.store.db import open_db
 from engine.workspace import Workspace
 
 

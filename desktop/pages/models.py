@@ -11,11 +11,11 @@ from desktop.qt import (QAbstractItemView, QCheckBox, QColor, QDragEnterEvent, Q
                         QWidget, Signal)
 from desktop.i18n import current_language
 from desktop.tasks import Task
-from engine import memory
-from engine.registry import ModelRecord, Registry
-from engine.store import open_db
+from engine.registry import memory
+from engine.registry.registry import ModelRecord, Registry
+from engine.store.db import open_db
 from engine.workspace import Workspace
-from engine import catalog
+from engine.registry import catalog
 
 
 def gib(n: int | None) -> str:

@@ -3,7 +3,7 @@ the variable form and a live preview, versions, packs), brand voices, and the SW
 
 Running a text template emits :attr:`TemplatesPage.send_to_chat` (for
 ``ChatPage.start_with``); an image template emits :attr:`TemplatesPage.send_to_images`.
-Rendering happens only in the engine's sandbox (engine.template_render).
+Rendering happens only in the engine's sandbox (engine.prompts.render).
 """
 
 from __future__ import annotations
@@ -22,14 +22,14 @@ from desktop.widgets.snippet_picker import SnippetPicker
 from desktop.widgets.swift_builder import SwiftBuilder
 from desktop.widgets.template_highlighter import TemplateHighlighter, assigned_names
 from desktop.widgets.variable_form import VariableForm
-from engine.brand_voice import BrandVoices
+from engine.prompts.brand_voice import BrandVoices
 from engine.errors import BadInput
-from engine.frameworks import Frameworks
-from engine.knowledge import KnowledgeBase
-from engine.packs import build_pack, ensure_default_pack, import_pack, load_pack, preview, write_pack
-from engine.template_run import ComposedPrompt, compose
-from engine.template_variables import VARIABLE_TYPES
-from engine.templates import CATEGORIES, Template, TemplateLibrary
+from engine.prompts.frameworks import Frameworks
+from engine.knowledge.base import KnowledgeBase
+from engine.prompts.packs import build_pack, ensure_default_pack, import_pack, load_pack, preview, write_pack
+from engine.prompts.compose import ComposedPrompt, compose
+from engine.prompts.variables import VARIABLE_TYPES
+from engine.prompts.templates import CATEGORIES, Template, TemplateLibrary
 from engine.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -576,7 +576,7 @@ class TemplatesPage(QWidget):
         """Add a short-text variable for every name the body uses but does not declare."""
         from jinja2 import nodes
 
-        from engine.template_render import BUILTIN_NAMES, environment
+        from engine.prompts.render import BUILTIN_NAMES, environment
 
         declared = {d["name"] for d in self.variable_definitions()}
         names: dict[str, None] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.qt import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                         QMessageBox, QPlainTextEdit, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget, Signal)
-from engine.brand_voice import BrandVoice, BrandVoices, check_text
+from engine.prompts.brand_voice import BrandVoice, BrandVoices, check_text
 from engine.errors import BadInput
 
 EXAMPLE_SEPARATOR = "---"

@@ -16,7 +16,7 @@ from typing import Any
 
 from desktop.qt import (QAbstractListModel, QColor, QImage, QImageReader, QModelIndex, QObject,
                         QPixmap, QSize, Qt, Signal)
-from engine.history import History
+from engine.store.history import History
 
 PAGE = 200
 THUMB = 160

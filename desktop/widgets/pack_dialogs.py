@@ -6,8 +6,8 @@ from __future__ import annotations
 from desktop.qt import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFontDatabase,
                         QHeaderView, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
                         QSplitter, Qt, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
-from engine.packs import Pack, PreviewItem
-from engine.templates import TemplateLibrary
+from engine.prompts.packs import Pack, PreviewItem
+from engine.prompts.templates import TemplateLibrary
 
 
 class PackImportDialog(QDialog):

@@ -1,13 +1,13 @@
 """Choosing company knowledge for a prompt: pick snippets from a search, or let Airlock
-choose the top-k for the prompt (engine.knowledge). Used by the template runner and by
+choose the top-k for the prompt (engine.knowledge.base). Used by the template runner and by
 the Feed part of the SWIFT builder."""
 
 from __future__ import annotations
 
 from desktop.qt import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                         QSpinBox, Qt, QTimer, QToolButton, QVBoxLayout, QWidget, Signal)
-from engine.knowledge import MAX_SNIPPETS, KnowledgeBase
-from engine.template_run import Retrieval
+from engine.knowledge.base import MAX_SNIPPETS, KnowledgeBase
+from engine.prompts.compose import Retrieval
 
 
 class SnippetPicker(QWidget):

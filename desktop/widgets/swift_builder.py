@@ -13,10 +13,10 @@ from desktop.qt import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLay
 from desktop.tasks import Task
 from desktop.widgets.snippet_picker import SnippetPicker
 from engine.errors import BadInput
-from engine.frameworks import Frameworks
-from engine.knowledge import KnowledgeBase
-from engine.swift import INTERACT_PRESETS, Attachment, SwiftBrief, build_prompt, to_template
-from engine.templates import TemplateLibrary
+from engine.prompts.frameworks import Frameworks
+from engine.knowledge.base import KnowledgeBase
+from engine.prompts.swift import INTERACT_PRESETS, Attachment, SwiftBrief, build_prompt, to_template
+from engine.prompts.templates import TemplateLibrary
 
 
 class SwiftBuilder(QWidget):

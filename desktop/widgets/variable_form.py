@@ -3,7 +3,7 @@
 short text → line edit, long text → text box, choice → drop-down, number → spin box,
 date → date picker, boolean → check box. Optional numbers and dates without a default
 start blank (the spin box's lowest value reads "—"). Values come back raw; the engine
-(engine.template_variables) checks and types them, so the form and ``--var`` agree.
+(engine.prompts.variables) checks and types them, so the form and ``--var`` agree.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 from desktop.qt import (QCheckBox, QComboBox, QDate, QDateEdit, QDoubleSpinBox, QFormLayout, QLabel,
                         QLineEdit, QPlainTextEdit, QWidget, Signal)
-from engine.template_variables import Variable
+from engine.prompts.variables import Variable
 
 BLANK_DATE = QDate(1900, 1, 1)
 NUMBER_RANGE = 1e9

@@ -15,7 +15,7 @@ from desktop import i18n
 from desktop.app import create_window
 from desktop.qt import QApplication, QGuiApplication
 from engine import jobs
-from engine.text_runner import TextRequest, run_text
+from engine.text.runner import TextRequest, run_text
 from engine.workspace import Workspace
 
 PAGES = ("chat", "images", "templates", "knowledge", "history", "models", "settings")
@@ -48,7 +48,7 @@ def main(out_dir: Path, home: Path) -> None:
                              prompt="Make it warmer and add a call to action."))
     run_text(ws, TextRequest(model="smollm2-135m", seed=6, params=jobs.SamplingParams(max_tokens=60),
                              prompt="請用三句話介紹我們的品牌調性。"))
-    from engine.knowledge import KnowledgeBase
+    from engine.knowledge.base import KnowledgeBase
 
     KnowledgeBase(ws.db).import_text("品牌資料", "brand-guide.md", BRAND_GUIDE)
     window = create_window(ws, app)

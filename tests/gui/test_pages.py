@@ -12,7 +12,7 @@ import pytest
 
 from desktop import i18n
 from desktop.qt import QApplication, QMessageBox, Qt
-from engine.registry import DEFAULT_TEXT_MODEL
+from engine.registry.registry import DEFAULT_TEXT_MODEL
 from tests.gui.conftest import dispose
 
 
@@ -114,7 +114,7 @@ def test_import_a_model_and_a_refused_one(qtbot, window, smollm2, tmp_path):
 
 def test_cancel_an_import(qtbot, window, tmp_path):
     big = tmp_path / "big.gguf"
-    from engine.registry import default_model_file
+    from engine.registry.registry import default_model_file
 
     data = default_model_file().read_bytes()
     with open(big, "wb") as f:  # a valid GGUF followed by padding: slow enough to cancel
@@ -227,7 +227,7 @@ def test_drop_a_file_to_import_it(qtbot, window, smollm2, tmp_path):
 
 
 def test_a_catalog_model_is_recognized_and_its_settings_apply(qtbot, window, smollm2, tmp_path):
-    from engine import catalog
+    from engine.registry import catalog
 
     entry = next(e for e in catalog.entries() if e.id.startswith("gemma-3-4b"))
     copy = tmp_path / entry.file_name  # recognized by file name (no published hash here)

@@ -13,8 +13,8 @@ from desktop.pages.templates import TemplatesPage
 from desktop.qt import (QApplication, QCheckBox, QComboBox, QDate, QDateEdit, QDoubleSpinBox, QLineEdit,
                         QMessageBox, QPlainTextEdit, Qt)
 from desktop.widgets.pack_dialogs import VersionsDialog
-from engine.brand_voice import BrandVoices, check_text
-from engine.templates import TemplateLibrary
+from engine.prompts.brand_voice import BrandVoices, check_text
+from engine.prompts.templates import TemplateLibrary
 from tests.gui.conftest import dispose
 from tests.helpers.documents import write_pdf
 

@@ -12,7 +12,7 @@ import math
 import struct
 from pathlib import Path
 
-from engine.safetensors_header import DTYPE_BYTES
+from engine.registry.safetensors_header import DTYPE_BYTES
 
 # Names and shapes as they appear in the published checkpoints (a few of each part).
 SD1 = {

@@ -6,7 +6,7 @@ config) of a few megabytes that generates a 64x64 image in well under a second, 
 shape of one of the three architectures: SD 1.x (one CLIP encoder, quick-GELU), SD 2.x
 (an OpenCLIP-style encoder, GELU, linear attention projections) or SDXL (two encoders of
 different widths, the pooled text and size conditioning, its own pipeline class).
-:func:`write_checkpoint` (from :mod:`engine.ldm_layout`) turns such a folder into one
+:func:`write_checkpoint` (from :mod:`engine.bench.ldm_layout`) turns such a folder into one
 ``.safetensors`` checkpoint in the original key layout of that architecture, the layout
 of the checkpoints people download, so the single-file loader is tested on the
 conversion it does for real files.
@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from engine.image_models import CLIP_BPE, FAMILIES
-from engine.ldm_layout import write_checkpoint
+from engine.registry.image_families import CLIP_BPE, FAMILIES
+from engine.bench.ldm_layout import write_checkpoint
 
 TEXT_WIDTH = 32
 TEXT_2_WIDTH = 48  # SDXL's second encoder is wider than its first (1280 against 768): so here

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine import image_bench
+from engine.bench import image as image_bench
 from tests.helpers.tiny_sd import build_tiny_folder
 
 pytestmark = [
@@ -31,7 +31,7 @@ def test_the_openvino_path_runs_the_unet_and_gives_the_pipeline_back(tmp_path):
 
     import diffusers
 
-    from engine.image_worker import make_scheduler
+    from engine.image.worker import make_scheduler
 
     pipe = diffusers.StableDiffusionPipeline.from_pretrained(build_tiny_folder(tmp_path / "tiny"),
                                                              local_files_only=True)

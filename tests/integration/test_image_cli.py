@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from engine.png_parameters import parse_parameters
+from engine.image.png_parameters import parse_parameters
 from tests.helpers.tiny_sd import build_tiny_folder
 from tests.conftest import assert_one_line_error
 

@@ -21,9 +21,9 @@ import pytest
 
 from engine import jobs
 from engine.errors import BadInput
-from engine.image_runner import ImageRequest, build_job, run_image
-from engine.png_parameters import parse_parameters
-from engine.store import integrity_ok
+from engine.image.runner import ImageRequest, build_job, run_image
+from engine.image.png_parameters import parse_parameters
+from engine.store.db import integrity_ok
 from tests.helpers.tiny_sd import TinyModels, build_tiny_models, write_checkpoint
 from tests.helpers.workspaces import logged_workspace
 
@@ -222,8 +222,8 @@ def test_without_parameters_the_png_has_no_settings(image_ws, tmp_path):
 
 
 def test_the_gui_process_never_imports_torch():
-    code = ("import sys, engine.workspace, engine.image_runner, engine.image_settings, engine.image_models, "
-            "engine.registry, engine.cli, engine.png_parameters\n"
+    code = ("import sys, engine.workspace, engine.image.runner, engine.image.settings, engine.registry.image_families, "
+            "engine.registry.registry, engine.cli.main, engine.image.png_parameters\n"
             "print(sorted(m for m in ('torch', 'diffusers', 'transformers', 'llama_cpp') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                             cwd=Path(__file__).resolve().parents[2])

@@ -3,7 +3,7 @@
 The fixtures build tiny random SD 2.x (OpenCLIP-style text encoder, linear attention
 projections, v-prediction) and SDXL (two text encoders of different widths, pooled text
 and size conditioning) pipelines, write each one's weights as a checkpoint in its
-original key layout (``engine.ldm_layout``), and import both the folder and the
+original key layout (``engine.bench.ldm_layout``), and import both the folder and the
 checkpoint. The checkpoint must then load through ``from_single_file`` with a local config
 folder and ``local_files_only=True`` (sockets blocked, checked by the network log at the
 end) with every weight in its place, and generate what the folder generates. A
@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from engine.image_bench import psnr
-from engine.image_runner import ImageRequest, run_image
+from engine.bench.image import psnr
+from engine.image.runner import ImageRequest, run_image
 from engine.workspace import Workspace
 from tests.helpers.tiny_sd import TinyModels, build_tiny_models
 from tests.helpers.workspaces import logged_workspace
@@ -123,7 +123,7 @@ def test_a_full_size_checkpoint_loads_through_the_bundled_configs(ws, tmp_path_f
     random weights (2.1 GB in fp16, the layout of v1-5-pruned-emaonly.safetensors) is
     recognised as a standard SD 1.5, loads offline through ``resources/diffusers/sd15`` and
     the bundled tokenizer, and makes a (tiny, one-step) picture."""
-    from engine.image_bench import random_sd15_checkpoint
+    from engine.bench.image import random_sd15_checkpoint
 
     checkpoint = random_sd15_checkpoint(tmp_path_factory.mktemp("full-size"), lambda _line: None)
     try:

@@ -6,12 +6,13 @@ from __future__ import annotations
 import pytest
 
 from engine import jobs
-from engine.brand_voice import BrandVoice, BrandVoices, check_text
-from engine.knowledge import KnowledgeBase
-from engine.registry import DEFAULT_TEXT_MODEL
-from engine.template_run import Retrieval, compose, text_request
-from engine.templates import Template, TemplateLibrary
-from engine.text_runner import run_text
+from engine.prompts.brand_voice import BrandVoice, BrandVoices, check_text
+from engine.knowledge.base import KnowledgeBase
+from engine.registry.registry import DEFAULT_TEXT_MODEL
+from engine.prompts.compose import Retrieval, compose
+from engine.text.runner import text_request
+from engine.prompts.templates import Template, TemplateLibrary
+from engine.text.runner import run_text
 
 pytestmark = pytest.mark.slow
 

@@ -14,9 +14,9 @@ import psutil
 import pytest
 
 from engine import jobs
-from engine.registry import DEFAULT_TEXT_MODEL
-from engine.store import integrity_ok
-from engine.text_runner import TextRequest, build_job, run_text
+from engine.registry.registry import DEFAULT_TEXT_MODEL
+from engine.store.db import integrity_ok
+from engine.text.runner import TextRequest, build_job, run_text
 from tests.helpers.files import changed_copy
 
 pytestmark = pytest.mark.slow
@@ -181,7 +181,7 @@ def test_changed_model_file_is_refused_before_load(workspace, smollm2, tmp_path)
 PARENT_SCRIPT = textwrap.dedent("""
     import sys, time
     from engine.workspace import Workspace
-    from engine.text_runner import TextRequest, run_text
+    from engine.text.runner import TextRequest, run_text
     from engine import jobs
     ws = Workspace.open(sys.argv[1])
     run_text(ws, TextRequest(model="smollm2-135m", prompt="hi", seed=1,

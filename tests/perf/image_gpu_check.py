@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from engine import jobs  # noqa: E402
 from engine.home import Home  # noqa: E402
-from engine.image_runner import ImageRequest, run_image  # noqa: E402
+from engine.image.runner import ImageRequest, run_image  # noqa: E402
 from engine.workspace import Workspace  # noqa: E402
 from tests.helpers.tiny_sd import build_tiny_folder, config_only_copy, write_checkpoint  # noqa: E402
 
@@ -96,7 +96,7 @@ def main() -> int:
               on_cpu.event.result.get("device") if on_cpu.ok else str(on_cpu.event)[:300])
         ws.image_worker.stop()
         if cuda:
-            from engine.image_bench import bench_image
+            from engine.bench.image import bench_image
 
             started = time.perf_counter()
             bench = bench_image(ws, steps=(5, 25), size=512, variants=False)

@@ -1,4 +1,4 @@
-from engine import cjk
+from engine.store import cjk
 
 
 def test_index_text_writes_bigrams_and_single_characters():

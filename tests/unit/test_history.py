@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from engine.history import History
-from engine.history_export import export_history
-from engine.store import integrity_ok, open_db
+from engine.store.history import History
+from engine.store.export import export_history
+from engine.store.db import integrity_ok, open_db
 
 
 @pytest.fixture

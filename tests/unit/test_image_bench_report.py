@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from engine.image_bench import format_image_report
+from engine.bench.image import format_image_report
 
 
 def test_report_lines_show_both_sides_the_ratio_and_each_variant():

@@ -2,7 +2,7 @@
 
 Models are built on the meta device (shapes only, no memory), so every family, SDXL
 included, is checked in seconds. For each architecture (SD 1.x, SD 2.x, SDXL) the
-original checkpoint layout, written by ``engine.ldm_layout`` as the published checkpoints
+original checkpoint layout, written by ``engine.bench.ldm_layout`` as the published checkpoints
 have it, is converted by diffusers' own single-file converters and must fill the bundled
 architecture exactly. ``tests/integration/test_image_single_file.py`` then loads tiny
 SD 2.x and SDXL checkpoints for real, and the benchmark (`airlock bench image`) a
@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from engine.image_models import FAMILIES, classify_checkpoint
-from engine.safetensors_header import SafetensorsHeader, TensorInfo
+from engine.registry.image_families import FAMILIES, classify_checkpoint
+from engine.registry.safetensors_header import SafetensorsHeader, TensorInfo
 
 pytestmark = [
     pytest.mark.image,
@@ -68,8 +68,8 @@ def test_each_family_builds_the_published_architecture(name):
 def test_schedulers_and_tokenizers_load_from_the_bundle(name):
     import diffusers
 
-    from engine.image_settings import SCHEDULERS
-    from engine.image_worker import bundled_tokenizers, make_scheduler
+    from engine.image.settings import SCHEDULERS
+    from engine.image.worker import bundled_tokenizers, make_scheduler
 
     family = FAMILIES[name]
     config = diffusers.DiffusionPipeline.load_config(str(family.config_dir))
@@ -97,7 +97,7 @@ def meta_checkpoint(family):
     which SD 2.x does not use and diffusers leaves out."""
     import torch
 
-    from engine.ldm_layout import ldm_checkpoint
+    from engine.bench.ldm_layout import ldm_checkpoint
 
     models, unet_config, vae_config = meta_models(family)
     checkpoint = ldm_checkpoint(family.generation, {k: m.state_dict() for k, m in models.items()},

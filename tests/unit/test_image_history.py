@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import io
 
-from engine.history import History
-from engine.history_export import export_history
-from engine.store import open_db
+from engine.store.history import History
+from engine.store.export import export_history
+from engine.store.db import open_db
 
 
 def test_image_rows_keep_their_file_and_size_and_export(tmp_path):

@@ -7,9 +7,9 @@ import statistics
 
 import pytest
 
-from engine import image_models
+from engine.registry import image_families as image_models
 from engine.errors import BadInput
-from engine.image_models import inspect_checkpoint, inspect_folder
+from engine.registry.image_families import inspect_checkpoint, inspect_folder
 from tests.helpers.safetensors_files import SD1, SD2, SDXL, f32, write_safetensors
 
 PROBE = image_models.V_PRED_PROBE

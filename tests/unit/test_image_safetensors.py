@@ -8,7 +8,7 @@ import struct
 import pytest
 
 from engine.errors import BadInput
-from engine.safetensors_header import read_floats, read_header
+from engine.registry.safetensors_header import read_floats, read_header
 from tests.helpers.safetensors_files import SD1, f32, write_safetensors
 
 

@@ -7,10 +7,10 @@ import threading
 
 import pytest
 
-from engine.documents import read_document
+from engine.knowledge.documents import read_document
 from engine.errors import BadInput, Cancelled
-from engine.knowledge import KnowledgeBase, chunk_text, retrieval_query, snippets_block
-from engine.store import open_db
+from engine.knowledge.base import KnowledgeBase, chunk_text, retrieval_query, snippets_block
+from engine.store.db import open_db
 from tests.helpers.documents import write_docx, write_encrypted_pdf, write_pdf, write_xlsx
 
 

@@ -1,4 +1,5 @@
-from engine import gguf, memory
+from engine.registry import gguf
+from engine.registry import memory
 
 
 def test_kv_cache_size_follows_the_model_shape(smollm2):
@@ -25,8 +26,8 @@ def test_verdicts():
 
 
 def test_image_memory_grows_with_the_pixels_asked_for():
-    from engine.image_models import ACTIVATIONS, estimate_image_bytes
-    from engine.memory import GiB, MemoryFit
+    from engine.registry.image_families import ACTIVATIONS, estimate_image_bytes
+    from engine.registry.memory import GiB, MemoryFit
 
     meta = {"family": "sd15", "dtype": "F16"}
     weights = 4 * GiB  # 2 GiB of fp16 weights, widened to fp32

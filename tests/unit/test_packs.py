@@ -11,16 +11,16 @@ import zipfile
 
 import pytest
 
-from engine import packs
-from engine.brand_voice import BrandVoice, BrandVoices
+from engine.prompts import packs
+from engine.prompts.brand_voice import BrandVoice, BrandVoices
 from engine.errors import BadInput
-from engine.frameworks import Frameworks
-from engine.packs import (build_pack, ensure_default_pack, import_pack, load_pack, pack_json, pack_zip, parse_pack,
+from engine.prompts.frameworks import Frameworks
+from engine.prompts.packs import (build_pack, ensure_default_pack, import_pack, load_pack, pack_json, pack_zip, parse_pack,
                           preview, write_pack)
-from engine.store import open_db
-from engine.template_run import compose
-from engine.template_variables import resolve_values
-from engine.templates import Template, TemplateLibrary
+from engine.store.db import open_db
+from engine.prompts.compose import compose
+from engine.prompts.variables import resolve_values
+from engine.prompts.templates import Template, TemplateLibrary
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from engine.png_parameters import a1111_settings, format_parameters, parse_parameters
+from engine.image.png_parameters import a1111_settings, format_parameters, parse_parameters
 
 
 def test_format_matches_a1111_and_round_trips():

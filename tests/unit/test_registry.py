@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from engine import gguf
+from engine.registry import gguf
 from engine.errors import BadInput, Cancelled
-from engine.registry import DEFAULT_TEXT_MODEL, Registry, check_unchanged
-from engine.store import open_db
+from engine.registry.registry import DEFAULT_TEXT_MODEL, Registry, check_unchanged
+from engine.store.db import open_db
 from tests.helpers.files import changed_copy, truncated_copy
 
 

@@ -7,10 +7,10 @@ import sqlite3
 import pytest
 import sqlite_utils
 
-from engine import migrations
+from engine.store import migrations
 from engine.errors import AirlockError
-from engine.history import History
-from engine.store import integrity_ok, open_db
+from engine.store.history import History
+from engine.store.db import integrity_ok, open_db
 
 
 def schema(db: sqlite_utils.Database) -> dict[str, str]:
@@ -37,7 +37,7 @@ def test_reopening_applies_nothing(tmp_path):
 def _seed_oldest(db: sqlite_utils.Database) -> None:
     """Rows as the first schema knew them (columns every version has), plus the search text
     that the app of any version with that column writes alongside (History.add)."""
-    from engine import cjk
+    from engine.store import cjk
 
     prompt, output = "請寫品牌調性說明", "Our brand voice is warm"
     db.execute("insert into conversations (id, title, created_at, updated_at) values (1, 't', 'x', 'x')")

@@ -7,15 +7,15 @@ from dataclasses import replace
 
 import pytest
 
-from engine.brand_voice import BrandVoice, BrandVoices, check_text, describe_flags, instructions
+from engine.prompts.brand_voice import BrandVoice, BrandVoices, check_text, describe_flags, instructions
 from engine.errors import BadInput
-from engine.frameworks import Framework, Frameworks
-from engine.knowledge import KnowledgeBase
-from engine.store import open_db
-from engine.swift import Attachment, SwiftBrief, build_prompt, template_body, to_template
-from engine.template_render import render_source
-from engine.template_run import Retrieval, compose, sampling_params
-from engine.templates import Template, TemplateLibrary
+from engine.prompts.frameworks import Framework, Frameworks
+from engine.knowledge.base import KnowledgeBase
+from engine.store.db import open_db
+from engine.prompts.swift import Attachment, SwiftBrief, build_prompt, template_body, to_template
+from engine.prompts.render import render_source
+from engine.prompts.compose import Retrieval, compose, sampling_params
+from engine.prompts.templates import Template, TemplateLibrary
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 
 from engine.errors import BadInput
-from engine.template_render import check_source, literal, render_source
-from engine.template_variables import Variable, coerce, parse_assignments, parse_variables, resolve_values
-from engine.templates import Template
+from engine.prompts.render import check_source, literal, render_source
+from engine.prompts.variables import Variable, coerce, parse_assignments, parse_variables, resolve_values
+from engine.prompts.templates import Template
 
 
 def render(body: str, **values) -> str:

@@ -1,0 +1,1 @@
+"""Where jobs run: the backend protocol and the worker-process transport."""

@@ -1,0 +1,1 @@
+"""Benchmarks: the engine against the raw libraries on the same work."""

@@ -1,0 +1,1 @@
+"""The ``airlock`` command line, one module per command group."""

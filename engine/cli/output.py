@@ -1,0 +1,92 @@
+"""What every command shares: the argument parser that keeps usage errors to one line, the
+``--home`` and ``--json`` options, and the printers for JSON, notes, sizes and progress."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn
+
+from engine import jobs
+from engine.errors import AirlockError, BadInput
+
+
+class UsageError(BadInput):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but usage errors follow the one-line contract."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _home_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    parser.add_argument("--home", metavar="DIR", default=None if top else argparse.SUPPRESS,
+                        help="data home (default: $AIRLOCK_HOME or the platform's app-data folder)")
+
+
+def _json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON value and nothing else")
+
+
+def emit_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")
+
+
+def note(message: str) -> None:
+    print(f"note: {message}", file=sys.stderr)
+
+
+def human_size(n: int | None) -> str:
+    if n is None:
+        return "?"
+    for unit in ("B", "KB", "MB", "GB", "TB"):
+        if n < 1000 or unit == "TB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1000
+    return str(n)
+
+
+def progress_printer(label: str, enabled: bool) -> Callable[[int, int], None] | None:
+    if not enabled or not sys.stderr.isatty():
+        return None
+    last = [-1]
+
+    def show(done: int, total: int) -> None:
+        percent = int(done * 100 / total) if total else 100
+        if percent != last[0]:
+            last[0] = percent
+            sys.stderr.write(f"\r{label} {percent:3d}%")
+            if done >= total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+    return show
+
+
+def stream_text(ws: Any, request: Any, *, quiet: bool) -> Any:
+    """Run a text request, printing tokens as they arrive (unless ``quiet``) and notes to
+    stderr; raise the right error when it failed or was stopped. Returns the outcome."""
+    from engine.text.runner import raise_for_failure, run_text
+
+    streamed = [False]
+
+    def on_event(event: Any) -> None:
+        if isinstance(event, jobs.Token) and not quiet:
+            sys.stdout.write(event.text)
+            sys.stdout.flush()
+            streamed[0] = True
+
+    outcome = run_text(ws, request, on_event)
+    if streamed[0]:
+        sys.stdout.write("\n")
+    for message in outcome.notes:
+        note(message)
+    raise_for_failure(outcome)
+    if isinstance(outcome.event, jobs.Cancelled):
+        raise AirlockError("Generation was stopped.")
+    return outcome

@@ -1,0 +1,345 @@
+"""``airlock templates …`` and ``airlock knowledge …``: the template library and local
+knowledge from a terminal, on the same engine modules the desktop app uses.
+
+engine/cli/main.py registers these; the contract is its own (``--json`` prints one value,
+exit 2 for bad input, one ``error:`` line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from engine import jobs
+from engine.cli.output import emit_json, note
+from engine.errors import BadInput
+from engine.knowledge.base import KnowledgeBase
+from engine.prompts.packs import build_pack, ensure_default_pack, import_pack, load_pack, pack_json, preview, write_pack
+from engine.prompts.compose import Retrieval, compose, sampling_params
+from engine.text.runner import text_request
+from engine.prompts.variables import parse_assignments
+from engine.prompts.templates import TemplateLibrary
+
+CONFLICT_CHOICES = ("keep-both", "replace", "skip")
+
+
+def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """Add the ``templates`` and ``knowledge`` commands; ``command`` is build_parser's helper."""
+    from engine.cli.output import Parser, _json_option
+
+    templates = command("templates", "company templates: list, show, render, run, import and export packs")
+    actions = templates.add_subparsers(dest="action", required=True, parser_class=Parser)
+    sub = command("list", "templates by name (or best match first with --search)", actions)
+    sub.add_argument("--category", default=None)
+    sub.add_argument("--search", default=None, help="full-text search (Chinese and English)")
+    _json_option(sub)
+    sub = command("show", "one template: variables, body, brand voice, versions", actions)
+    sub.add_argument("name")
+    sub.add_argument("--version", type=int, default=None, help="an older version")
+    _json_option(sub)
+    sub = command("import", "import a pack (JSON or zip) of templates, brand voices and frameworks", actions)
+    sub.add_argument("file")
+    sub.add_argument("--on-conflict", choices=CONFLICT_CHOICES, default="keep-both",
+                     help="when an item of that name exists and differs (default: keep both)")
+    sub.add_argument("--dry-run", action="store_true", help="only show what would happen")
+    _json_option(sub)
+    sub = command("export", "write templates (with their brand voices and frameworks) as a pack", actions)
+    sub.add_argument("names", nargs="*", metavar="NAME")
+    sub.add_argument("--all", action="store_true", help="every template, brand voice and framework")
+    sub.add_argument("--out", default=None, metavar="FILE",
+                     help="file to write, .json or .zip (default: JSON on standard output)")
+    _json_option(sub)
+    for name, help_text in (("render", "fill in a template and print the prompt"),
+                            ("run", "fill in a text template and generate with a local model")):
+        sub = command(name, help_text, actions)
+        sub.add_argument("name")
+        sub.add_argument("--var", action="append", default=[], metavar="NAME=VALUE",
+                         help="a variable's value (repeat for each)")
+        sub.add_argument("--knowledge", default=None, metavar="COLLECTION",
+                         help="add the best-matching snippets from this knowledge collection")
+        sub.add_argument("--top-k", type=int, default=3, help="how many snippets with --knowledge (default 3)")
+        sub.add_argument("--snippet", type=int, action="append", default=[], metavar="CHUNK_ID",
+                         help="add this knowledge snippet (id from 'airlock knowledge search')")
+        if name == "run":
+            sub.add_argument("--model", default=None, help="model name (default: the template's, else smollm2-135m)")
+            sub.add_argument("--seed", type=int, default=None)
+            sub.add_argument("--max-tokens", type=int, default=None, help="default: the template's")
+            sub.add_argument("--temperature", type=float, default=None, help="default: the template's")
+        _json_option(sub)
+    sub = command("versions", "the saved versions of a template, newest first", actions)
+    sub.add_argument("name")
+    _json_option(sub)
+    sub = command("diff", "what changed between two versions", actions)
+    sub.add_argument("name")
+    sub.add_argument("old", type=int)
+    sub.add_argument("new", type=int, nargs="?", default=None)
+    sub = command("restore", "make an old version current again (as a new version)", actions)
+    sub.add_argument("name")
+    sub.add_argument("version", type=int)
+    _json_option(sub)
+    sub = command("delete", "remove a template and its versions", actions)
+    sub.add_argument("name")
+    _json_option(sub)
+
+    knowledge = command("knowledge", "local documents for prompts: import, list, search")
+    actions = knowledge.add_subparsers(dest="action", required=True, parser_class=Parser)
+    sub = command("import", "read documents (txt, md, docx, pdf, xlsx, csv) into a collection", actions)
+    sub.add_argument("files", nargs="+", metavar="FILE")
+    sub.add_argument("--collection", required=True)
+    _json_option(sub)
+    sub = command("list", "collections, or the documents of one", actions)
+    sub.add_argument("collection", nargs="?", default=None)
+    _json_option(sub)
+    sub = command("search", "full-text search of the chunks (Chinese and English)", actions)
+    sub.add_argument("query")
+    sub.add_argument("--collection", default=None)
+    sub.add_argument("--limit", type=int, default=10)
+    _json_option(sub)
+    sub = command("remove", "delete a collection and its documents", actions)
+    sub.add_argument("collection")
+    _json_option(sub)
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-align in a terminal, where a Chinese character takes two columns."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(width - used, 0)
+
+
+def _composed(ws: Any, args: argparse.Namespace) -> Any:
+    template = TemplateLibrary(ws.db).get(args.name)
+    if args.knowledge is None and args.top_k != 3:
+        raise BadInput("--top-k needs --knowledge COLLECTION.")
+    retrieval = Retrieval(k=args.top_k, collection=args.knowledge) if args.knowledge else None
+    return compose(ws.db, template, parse_assignments(args.var), snippet_ids=args.snippet, retrieval=retrieval,
+                   registered_models=[m.name for m in ws.registry.list()])
+
+
+def cmd_templates(ws: Any, args: argparse.Namespace) -> int:
+    ensure_default_pack(ws.db)
+    library = TemplateLibrary(ws.db)
+    action = args.action
+    if action == "list":
+        rows = library.list(query=args.search or "", category=args.category)
+        if args.json:
+            emit_json([{"name": t.name, "category": t.category, "kind": t.kind, "language": t.language,
+                    "description": t.description, "version": t.version, "brand_voice": t.brand_voice,
+                    "framework": t.framework, "variables": [v.name for v in t.variables],
+                    "updated_at": t.updated_at} for t in rows])
+        elif not rows:
+            print("Nothing found." if args.search else
+                  "No templates yet. Import a pack with: airlock templates import FILE")
+        else:
+            for t in rows:
+                print(f"{_pad(t.name, 28)} {t.category:<17} {t.kind:<5} {t.language:<5} v{t.version:<3} "
+                      f"{t.description[:60]}")
+        return 0
+    if action == "show":
+        template = library.version(args.name, args.version) if args.version else library.get(args.name)
+        if args.json:
+            emit_json({**template.as_dict(), "versions": library.versions(args.name)})
+        else:
+            print(f"{template.name}  (v{template.version}, {template.kind}, {template.category}, "
+                  f"{template.language})")
+            if template.description:
+                print(template.description)
+            for label, value in (("brand voice", template.brand_voice), ("framework", template.framework),
+                                 ("model", template.model), ("params", template.params or None)):
+                if value:
+                    print(f"{label}: {value}")
+            print("variables:")
+            for v in template.variables:
+                extra = f" [{' | '.join(v.options)}]" if v.options else ""
+                default = f" = {v.default}" if v.default not in (None, "") else ""
+                print(f"  {v.name:<16} {v.type:<10} {'required' if v.required else 'optional':<8} "
+                      f"{v.display_label}{extra}{default}")
+            print("\n" + template.body.rstrip())
+            if template.negative:
+                print("\nnegative: " + template.negative.strip())
+        return 0
+    if action == "import":
+        pack = load_pack(args.file)
+        choice = args.on_conflict.replace("-", "_")
+        if args.dry_run:
+            items = preview(ws.db, pack)
+            if args.json:
+                emit_json([{"kind": i.kind, "name": i.name, "status": i.status, "incoming_version": i.incoming_version,
+                        "existing_version": i.existing_version} for i in items])
+            else:
+                for i in items:
+                    versions = (f" (here v{i.existing_version}, pack v{i.incoming_version})"
+                                if i.existing_version else "")
+                    print(f"{i.status:<9} {i.kind:<12} {i.name}{versions}")
+            return 0
+        result = import_pack(ws.db, pack, default=choice)
+        if args.json:
+            emit_json({"pack": pack.name, **result.as_dict()})
+        else:
+            print(f"Imported pack '{pack.name}': {len(result.added)} added, {len(result.replaced)} replaced, "
+                  f"{len(result.kept_both)} kept as copies, {len(result.skipped)} skipped, "
+                  f"{len(result.unchanged)} already here.")
+            for kind, name, saved_as in result.kept_both:
+                note(f"{kind.replace('_', ' ')} '{name}' already existed; the pack's one is '{saved_as}'.")
+        return 0
+    if action == "export":
+        if args.all == bool(args.names):
+            raise BadInput("Name the templates to export, or use --all.")
+        pack = build_pack(ws.db, None if args.all else args.names)
+        if args.out:
+            path = write_pack(pack, args.out)
+            if args.json:
+                emit_json({"path": str(path), "templates": len(pack.templates), "brand_voices": len(pack.brand_voices),
+                       "frameworks": len(pack.frameworks)})
+            else:
+                print(f"Wrote {len(pack.templates)} templates, {len(pack.brand_voices)} brand voices and "
+                      f"{len(pack.frameworks)} frameworks to {path}.", file=sys.stderr)
+        else:
+            if args.json:
+                raise BadInput("--json needs --out (the pack itself goes to standard output).")
+            sys.stdout.write(pack_json(pack))
+        return 0
+    if action == "render":
+        composed = _composed(ws, args)
+        if args.json:
+            emit_json({"name": composed.template, "kind": composed.kind, "prompt": composed.prompt,
+                   "negative": composed.negative, "system": composed.system,
+                   "citations": [s.citation() for s in composed.snippets], "notes": list(composed.notes)})
+        else:
+            for message in composed.notes:
+                note(message)
+            print(composed.prompt)
+        return 0
+    if action == "run":
+        return _run(ws, args)
+    if action == "versions":
+        rows = library.versions(args.name)
+        if args.json:
+            emit_json(rows)
+        else:
+            for row in rows:
+                print(f"v{row['version']:<4} {row['created_at'][:19].replace('T', ' ')}  {row['note']}")
+        return 0
+    if action == "diff":
+        text = library.diff(args.name, args.old, args.new)
+        print(text or "No differences.")
+        return 0
+    if action == "restore":
+        template = library.restore(args.name, args.version)
+        if args.json:
+            emit_json({"name": template.name, "version": template.version})
+        else:
+            print(f"Restored version {args.version} of '{template.name}' as version {template.version}.")
+        return 0
+    if action == "delete":
+        library.delete(args.name)
+        if args.json:
+            emit_json({"deleted": args.name})
+        else:
+            print(f"Deleted '{args.name}'.")
+        return 0
+    raise BadInput(f"Unknown templates action {action}.")
+
+
+def _run(ws: Any, args: argparse.Namespace) -> int:
+    from engine.prompts.brand_voice import describe_flags
+    from engine.registry.registry import DEFAULT_TEXT_MODEL
+    from engine.cli.output import stream_text
+
+    composed = _composed(ws, args)
+    if composed.kind != "text":
+        raise BadInput(f"'{composed.template}' is an image template; render it and pass the prompt to "
+                       "'airlock image'.")
+    if args.max_tokens is not None and args.max_tokens < 1:
+        raise BadInput("--max-tokens must be at least 1.")
+    params = sampling_params(composed.params)
+    overrides = {k: v for k, v in (("max_tokens", args.max_tokens), ("temperature", args.temperature))
+                 if v is not None}
+    params = jobs.SamplingParams(**{**params.as_dict(), **overrides})
+    request = text_request(composed, model=args.model or composed.model or DEFAULT_TEXT_MODEL, seed=args.seed,
+                           params=params)
+    for message in composed.notes:
+        note(message)
+    outcome = stream_text(ws, request, quiet=args.json)
+    record = outcome.record
+    flags = record["params"].get("brand_voice_flags", [])
+    if args.json:
+        emit_json({"id": outcome.generation_id, "model": record["model"], "text": record["output"],
+               "template": composed.template, "prompt": composed.prompt, "seed": record["seed"],
+               "conversation_id": outcome.conversation_id, "prompt_tokens": record["prompt_tokens"],
+               "completion_tokens": record["completion_tokens"], "seconds": record["seconds"],
+               "brand_voice_flags": flags, "citations": [s.citation() for s in composed.snippets]})
+    elif flags:
+        note(describe_flags(flags))
+    return 0
+
+
+def cmd_knowledge(ws: Any, args: argparse.Namespace) -> int:
+    knowledge = KnowledgeBase(ws.db)
+    knowledge.discard_unfinished()
+    if args.action == "import":
+        from engine.cli.output import progress_printer
+
+        report = knowledge.import_files(args.collection, [Path(f) for f in args.files],
+                                        progress=progress_printer("indexing", not args.json))
+        if not report.imported and report.skipped:
+            more = len(report.skipped) - 1
+            raise BadInput(f"Nothing was imported: {report.skipped[0][1]}"
+                           + (f" ({more} more files were skipped too.)" if more else ""))
+        if args.json:
+            emit_json({"collection": args.collection, **report.as_dict()})
+        else:
+            for item in report.imported:
+                print(f"{item['name']}: {item['chunks']} chunks ({item['chars']:,} characters)")
+            for name, reason in report.skipped:
+                note(f"skipped {name}: {reason}")
+        return 0
+    if args.action == "list":
+        if args.collection:
+            knowledge.collection(args.collection)
+            rows = knowledge.documents(args.collection)
+            if args.json:
+                emit_json(rows)
+            else:
+                for row in rows:
+                    print(f"{row['id']:>5}  {row['name']:<40} {row['format']:<5} {row['chunks']:>6} chunks")
+        else:
+            rows = knowledge.collections()
+            if args.json:
+                emit_json(rows)
+            elif not rows:
+                print("No knowledge yet. Import documents with: airlock knowledge import FILE --collection NAME")
+            else:
+                for row in rows:
+                    print(f"{row['name']:<30} {row['documents']:>5} documents {row['chunks']:>7} chunks")
+        return 0
+    if args.action == "search":
+        if args.limit < 1:
+            raise BadInput("--limit must be at least 1.")
+        if args.collection:
+            knowledge.collection(args.collection)
+        snippets = knowledge.search(args.query, collection=args.collection, limit=args.limit)
+        if args.json:
+            emit_json([{**s.citation(), "text": s.text} for s in snippets])
+        elif not snippets:
+            print("Nothing found.")
+        else:
+            for s in snippets:
+                text = " ".join(s.text.split())
+                print(f"[{s.chunk_id}] {s.collection} / {s.label()}: {text[:160]}")
+        return 0
+    if args.action == "remove":
+        knowledge.delete_collection(args.collection)
+        if args.json:
+            emit_json({"removed": args.collection})
+        else:
+            print(f"Removed the collection '{args.collection}'.")
+        return 0
+    raise BadInput(f"Unknown knowledge action {args.action}.")
+
+
+COMMANDS = {"templates": cmd_templates, "knowledge": cmd_knowledge}

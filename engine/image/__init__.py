@@ -1,0 +1,1 @@
+"""Image generation: the runner, the diffusers worker, settings and PNG parameters."""

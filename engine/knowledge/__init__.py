@@ -1,0 +1,1 @@
+"""Company knowledge: documents read into snippets and searched."""

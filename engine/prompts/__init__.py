@@ -1,0 +1,1 @@
+"""Templates and what composes a prompt: rendering, variables, packs, brand voice, frameworks."""

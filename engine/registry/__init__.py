@@ -1,0 +1,1 @@
+"""Model files: the registry, the catalog, file formats, hashing and memory estimates."""

@@ -1,0 +1,1 @@
+"""The SQLite store: connection, migrations, history, export and CJK search."""

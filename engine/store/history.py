@@ -1,0 +1,247 @@
+"""Every generation, kept: conversations, their turns, search and export.
+
+A *generation* is one prompt and its output, with everything needed to make it again
+(model sha256, parameters, seed, library versions) and what it cost (tokens, timings).
+A conversation is an ordered list of generations. Regenerating or editing a turn never
+deletes the old answer: it marks it *superseded*, so it leaves the conversation's
+context but stays in history.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import sqlite_utils
+
+from engine.records import RecordSteps
+from engine.store import cjk
+from engine.store.db import utc_now
+
+JSON_COLUMNS = ("params", "versions")
+
+
+def _decode(row: dict[str, Any]) -> dict[str, Any]:
+    row = dict(row)
+    row.pop("search_text", None)
+    for column in JSON_COLUMNS:
+        if isinstance(row.get(column), str):
+            try:
+                row[column] = json.loads(row[column])
+            except ValueError:
+                row[column] = {}
+    return row
+
+
+class History:
+    """The history API over an open database; the only code that writes generations."""
+
+    def __init__(self, db: sqlite_utils.Database, steps: RecordSteps | None = None):
+        self.db = db
+        self.steps = steps if steps is not None else RecordSteps()
+        """What every stored generation passes through before it is written
+        (engine/records.py); the workspace fills it."""
+
+    # conversations -------------------------------------------------------------------
+
+    def new_conversation(self, title: str = "", kind: str = "text") -> int:
+        now = utc_now()
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "insert into conversations (title, kind, created_at, updated_at) values (?, ?, ?, ?)",
+                [title[:200], kind, now, now],
+            )
+        return int(cursor.lastrowid)
+
+    def conversation(self, conversation_id: int) -> dict[str, Any] | None:
+        rows = list(self.db.query("select * from conversations where id = ?", [conversation_id]))
+        return rows[0] if rows else None
+
+    def conversations(self, *, limit: int = 200, offset: int = 0) -> list[dict[str, Any]]:
+        """Conversations, most recently active first."""
+        return list(
+            self.db.query(
+                "select * from conversations order by updated_at desc, id desc limit ? offset ?",
+                [limit, offset],
+            )
+        )
+
+    def rename_conversation(self, conversation_id: int, title: str) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "update conversations set title = ? where id = ?", [title[:200], conversation_id]
+            )
+
+    def delete_conversation(self, conversation_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute("delete from conversations where id = ?", [conversation_id])
+
+    def turns(self, conversation_id: int, *, include_superseded: bool = False) -> list[dict[str, Any]]:
+        """The generations of a conversation in order (the live ones unless asked)."""
+        sql = "select * from generations where conversation_id = ?"
+        if not include_superseded:
+            sql += " and superseded = 0"
+        return [_decode(r) for r in self.db.query(sql + " order by id", [conversation_id])]
+
+    def context_messages(self, conversation_id: int) -> list[dict[str, str]]:
+        """The chat messages a model should see to continue this conversation.
+
+        Failed turns are left out; a stopped turn keeps what it had written, as the user
+        saw it.
+        """
+        messages: list[dict[str, str]] = []
+        for turn in self.turns(conversation_id):
+            if turn["status"] == "failed":
+                continue
+            messages.append({"role": "user", "content": turn["prompt"]})
+            if turn["output"]:
+                messages.append({"role": "assistant", "content": turn["output"]})
+        return messages
+
+    def supersede_from(self, conversation_id: int, generation_id: int) -> int:
+        """Take ``generation_id`` and every later turn out of the conversation's context."""
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "update generations set superseded = 1 where conversation_id = ? and id >= ?",
+                [conversation_id, generation_id],
+            )
+        return cursor.rowcount
+
+    # generations ----------------------------------------------------------------------
+
+    def add(self, record: dict[str, Any]) -> int:
+        """Store one generation; ``record`` holds the generations columns (JSON ones as dicts).
+
+        The record first passes through :attr:`steps` (brand-voice check, and whatever
+        policy adds), so no front end can store a generation that skipped them."""
+        row = self.steps.apply(dict(record))
+        row.setdefault("created_at", utc_now())
+        for column in JSON_COLUMNS:
+            if column in row and not isinstance(row[column], str):
+                row[column] = json.dumps(row[column], ensure_ascii=False, sort_keys=True)
+        row["search_text"] = cjk.index_text(row.get("prompt"), row.get("output"))
+        columns = list(row)
+        with self.db.atomic():
+            cursor = self.db.execute(
+                f"insert into generations ({', '.join(columns)}) values "
+                f"({', '.join('?' for _ in columns)})",
+                [row[c] for c in columns],
+            )
+            if row.get("conversation_id") is not None:
+                self.db.execute(
+                    "update conversations set updated_at = ? where id = ?",
+                    [row["created_at"], row["conversation_id"]],
+                )
+        return int(cursor.lastrowid)
+
+    def get(self, generation_id: int) -> dict[str, Any] | None:
+        rows = list(self.db.query("select * from generations where id = ?", [generation_id]))
+        return _decode(rows[0]) if rows else None
+
+    def delete(self, generation_ids: Iterable[int]) -> int:
+        ids = list(generation_ids)
+        with self.db.atomic():
+            cursor = self.db.conn.executemany(
+                "delete from generations where id = ?", [(i,) for i in ids]
+            )
+        return cursor.rowcount
+
+    def models_used(self) -> list[str]:
+        """Names of the models that appear in history (for filters)."""
+        return [r["model"] for r in self.db.query(
+            "select distinct model from generations where model is not null order by model")]
+
+    def count(self) -> int:
+        return self.db.execute("select count(*) from generations").fetchone()[0]
+
+    def _filters(self, model: str | None, kind: str | None, since: str | None,
+                 until: str | None) -> tuple[str, list[Any]]:
+        clauses, params = [], []
+        if model:
+            clauses.append("g.model = ?")
+            params.append(model)
+        if kind:
+            clauses.append("g.kind = ?")
+            params.append(kind)
+        if since:
+            clauses.append("g.created_at >= ?")
+            params.append(since)
+        if until:
+            clauses.append("g.created_at < ?")
+            params.append(until)
+        return ("".join(f" and {c}" for c in clauses), params)
+
+    def list(self, *, limit: int = 50, before_id: int | None = None, model: str | None = None,
+             kind: str | None = None, since: str | None = None,
+             until: str | None = None) -> list[dict[str, Any]]:
+        """Generations newest first. Paging is by ``before_id`` (keyset), which stays
+        instant at any depth, unlike OFFSET."""
+        where, params = self._filters(model, kind, since, until)
+        if before_id is not None:
+            where += " and g.id < ?"
+            params.append(before_id)
+        sql = f"select g.* from generations g where 1 = 1{where} order by g.id desc limit ?"
+        return [_decode(r) for r in self.db.query(sql, params + [limit])]
+
+    def search(self, query: str, *, limit: int = 50, offset: int = 0, model: str | None = None,
+               kind: str | None = None, since: str | None = None,
+               until: str | None = None) -> list[dict[str, Any]]:
+        """Full-text search (Chinese and English), best match first."""
+        match = cjk.fts_query(query)
+        if match is None:
+            return []
+        where, params = self._filters(model, kind, since, until)
+        sql = (
+            "select g.*, bm25(generations_fts) as rank from generations_fts "
+            "join generations g on g.id = generations_fts.rowid "
+            f"where generations_fts match ?{where} order by rank, g.id desc limit ? offset ?"
+        )
+        return [_decode(r) for r in self.db.query(sql, [match, *params, limit, offset])]
+
+    def pages(self, query: str = "", *, size: int = 50, **filters: Any) -> Iterator[list[dict[str, Any]]]:
+        """Generations a page at a time: best match first for a query, else newest first.
+
+        The cursor follows the pages as the store returned them, so a caller that hides
+        some rows of a page (a view filter) never shifts or repeats the next page.
+        Listing pages by keyset stays instant at any depth; search pages by offset.
+        """
+        before, offset = None, 0
+        while True:
+            if query.strip():
+                page = self.search(query, limit=size, offset=offset, **filters)
+            else:
+                page = self.list(limit=size, before_id=before, **filters)
+            if not page:
+                return
+            yield page
+            if len(page) < size:
+                return
+            offset += len(page)
+            before = page[-1]["id"]
+
+    def iter_all(self, ids: Iterable[int] | None = None, *, batch: int = 500) -> Iterator[dict[str, Any]]:
+        """Every generation (or those in ``ids``), oldest first, read in batches."""
+        if ids is not None:
+            wanted = sorted(set(ids))
+            for start in range(0, len(wanted), batch):
+                chunk = wanted[start : start + batch]
+                marks = ", ".join("?" for _ in chunk)
+                yield from (
+                    _decode(r)
+                    for r in self.db.query(
+                        f"select * from generations where id in ({marks}) order by id", chunk
+                    )
+                )
+            return
+        last = 0
+        while True:
+            rows = list(
+                self.db.query(
+                    "select * from generations where id > ? order by id limit ?", [last, batch]
+                )
+            )
+            if not rows:
+                return
+            yield from (_decode(r) for r in rows)
+            last = rows[-1]["id"]

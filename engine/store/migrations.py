@@ -1,0 +1,309 @@
+"""The database schema, as an ordered list of migrations applied on every open.
+
+Each migration is a plain function registered with :func:`migration`, applied once, in
+order, and recorded by name in ``_migrations``. A migration never changes once it has
+shipped: a new need is a new function at the bottom. Each one is defensive (it checks
+before it alters) so that a half-migrated database from a crash is repaired, not broken.
+Migrations run inside one transaction each, so a failure leaves the previous schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+from engine.store import cjk
+
+Migration = Callable[[sqlite_utils.Database], None]
+MIGRATIONS: list[Migration] = []
+
+
+def migration(fn: Migration) -> Migration:
+    MIGRATIONS.append(fn)
+    return fn
+
+
+def applied(db: sqlite_utils.Database) -> list[str]:
+    if "_migrations" not in db.table_names():
+        return []
+    return [row["name"] for row in db.query("select name from _migrations order by rowid")]
+
+
+def migrate(db: sqlite_utils.Database, *, upto: int | None = None) -> list[str]:
+    """Apply every migration not yet recorded (or only the first ``upto``, for tests).
+
+    Returns the names applied now.
+    """
+    db.execute(
+        "create table if not exists _migrations (name text primary key, applied_at text not null)"
+    )
+    done = set(applied(db))
+    now_applied = []
+    for fn in MIGRATIONS[:upto]:
+        if fn.__name__ in done:
+            continue
+        db.execute("begin immediate")
+        try:
+            fn(db)
+            db.execute(
+                "insert into _migrations (name, applied_at) values (?, ?)",
+                [fn.__name__, datetime.now(timezone.utc).isoformat(timespec="seconds")],
+            )
+        except BaseException:
+            db.conn.rollback()
+            raise
+        db.conn.commit()
+        now_applied.append(fn.__name__)
+    return now_applied
+
+
+@migration
+def m001_models_conversations_generations(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """
+        create table if not exists models (
+            name text primary key,
+            kind text not null check (kind in ('text', 'image')),
+            format text not null,
+            path text not null,
+            size_bytes integer not null,
+            sha256 text not null,
+            source text not null check (source in ('copied', 'linked', 'package')),
+            architecture text,
+            size_label text,
+            quantization text,
+            context_length integer,
+            chat_template_sha256 text,
+            metadata text not null default '{}',
+            file_mtime_ns integer,
+            added_at text not null
+        )
+        """
+    )
+    db.execute(
+        "create table if not exists settings (key text primary key, value text not null)"
+    )
+    db.execute(
+        """
+        create table if not exists conversations (
+            id integer primary key,
+            title text not null default '',
+            kind text not null default 'text',
+            created_at text not null,
+            updated_at text not null
+        )
+        """
+    )
+    db.execute(
+        """
+        create table if not exists generations (
+            id integer primary key,
+            conversation_id integer references conversations(id) on delete cascade,
+            kind text not null default 'text',
+            model text,
+            model_sha256 text,
+            system text,
+            prompt text not null,
+            output text not null default '',
+            params text not null default '{}',
+            seed integer,
+            prompt_tokens integer,
+            completion_tokens integer,
+            first_token_s real,
+            seconds real,
+            tokens_per_second real,
+            device text,
+            versions text not null default '{}',
+            status text not null default 'ok' check (status in ('ok', 'cancelled', 'failed')),
+            error text,
+            superseded integer not null default 0,
+            created_at text not null
+        )
+        """
+    )
+    db.execute(
+        "create index if not exists generations_conversation on generations(conversation_id, id)"
+    )
+    db.execute("create index if not exists generations_created on generations(created_at)")
+
+
+@migration
+def m002_generation_search(db: sqlite_utils.Database) -> None:
+    """Add the CJK-aware search text and its FTS5 index (kept in step by triggers)."""
+    table = db["generations"]
+    if "search_text" not in table.columns_dict:
+        table.add_column("search_text", str, not_null_default="")
+    for row in list(db.query("select id, prompt, output from generations")):
+        db.execute(
+            "update generations set search_text = ? where id = ?",
+            [cjk.index_text(row["prompt"], row["output"]), row["id"]],
+        )
+    create_fts_index(db, "generations", "search_text")
+
+
+def create_fts_index(db: sqlite_utils.Database, table: str, column: str) -> None:
+    """An external-content FTS5 index on ``table.column`` kept in step by triggers.
+
+    The same shape as sqlite-utils' ``enable_fts(create_triggers=True)``, written out
+    because that helper uses ``executescript``, which commits and would break the
+    migration's transaction.
+    """
+    fts = f"{table}_fts"
+    db.execute(
+        f"create virtual table if not exists [{fts}] using fts5 ([{column}], "
+        f"content=[{table}], tokenize='unicode61 remove_diacritics 2')"
+    )
+    db.execute(f"insert into [{fts}] ([{fts}]) values ('rebuild')")
+    db.execute(
+        f"""create trigger if not exists [{table}_ai] after insert on [{table}] begin
+          insert into [{fts}] (rowid, [{column}]) values (new.rowid, new.[{column}]);
+        end"""
+    )
+    db.execute(
+        f"""create trigger if not exists [{table}_ad] after delete on [{table}] begin
+          insert into [{fts}] ([{fts}], rowid, [{column}]) values ('delete', old.rowid, old.[{column}]);
+        end"""
+    )
+    db.execute(
+        f"""create trigger if not exists [{table}_au] after update of [{column}] on [{table}] begin
+          insert into [{fts}] ([{fts}], rowid, [{column}]) values ('delete', old.rowid, old.[{column}]);
+          insert into [{fts}] (rowid, [{column}]) values (new.rowid, new.[{column}]);
+        end"""
+    )
+
+
+@migration
+def m003_generation_images(db: sqlite_utils.Database) -> None:
+    """Image generations: the PNG each row produced and its size in pixels."""
+    table = db["generations"]
+    columns = table.columns_dict
+    if "output_path" not in columns:
+        table.add_column("output_path", str)
+    if "width" not in columns:
+        table.add_column("width", int)
+    if "height" not in columns:
+        table.add_column("height", int)
+    db.execute("create index if not exists generations_kind on generations(kind, id)")
+
+
+@migration
+def m004_templates_knowledge(db: sqlite_utils.Database) -> None:
+    """Company templates and their version history, brand voices, thinking frameworks, and
+    local knowledge (collections, documents, chunks) with the same CJK-aware search as
+    history."""
+    db.execute(
+        """
+        create table if not exists brand_voices (
+            id integer primary key,
+            name text not null unique,
+            tone text not null default '',
+            audience text not null default '',
+            language text not null default 'zh-TW',
+            required_phrases text not null default '[]',
+            banned_words text not null default '[]',
+            examples text not null default '[]',
+            version integer not null default 1,
+            created_at text not null,
+            updated_at text not null
+        )
+        """
+    )
+    db.execute(
+        """
+        create table if not exists frameworks (
+            id integer primary key,
+            key text not null unique,
+            name text not null,
+            name_zh text not null default '',
+            summary text not null default '',
+            summary_zh text not null default '',
+            instruction text not null default '',
+            instruction_zh text not null default '',
+            version integer not null default 1,
+            created_at text not null,
+            updated_at text not null
+        )
+        """
+    )
+    db.execute(
+        """
+        create table if not exists templates (
+            id integer primary key,
+            name text not null unique,
+            description text not null default '',
+            category text not null default 'other',
+            kind text not null default 'text' check (kind in ('text', 'image')),
+            language text not null default 'zh-TW',
+            body text not null,
+            negative text not null default '',
+            system text not null default '',
+            variables text not null default '[]',
+            brand_voice text,
+            framework text,
+            model text,
+            params text not null default '{}',
+            version integer not null default 1,
+            search_text text not null default '',
+            created_at text not null,
+            updated_at text not null
+        )
+        """
+    )
+    db.execute(
+        """
+        create table if not exists template_versions (
+            id integer primary key,
+            template_id integer not null references templates(id) on delete cascade,
+            version integer not null,
+            snapshot text not null,
+            note text not null default '',
+            created_at text not null,
+            unique (template_id, version)
+        )
+        """
+    )
+    create_fts_index(db, "templates", "search_text")
+    db.execute(
+        """
+        create table if not exists knowledge_collections (
+            id integer primary key,
+            name text not null unique,
+            description text not null default '',
+            created_at text not null
+        )
+        """
+    )
+    db.execute(
+        """
+        create table if not exists knowledge_documents (
+            id integer primary key,
+            collection_id integer not null references knowledge_collections(id) on delete cascade,
+            name text not null,
+            path text not null default '',
+            format text not null,
+            sha256 text not null,
+            size_bytes integer not null,
+            chars integer not null default 0,
+            chunks integer not null default 0,
+            status text not null default 'ready' check (status in ('importing', 'ready')),
+            imported_at text not null
+        )
+        """
+    )
+    db.execute("create unique index if not exists knowledge_documents_unique "
+               "on knowledge_documents(collection_id, sha256)")
+    db.execute(
+        """
+        create table if not exists knowledge_chunks (
+            id integer primary key,
+            document_id integer not null references knowledge_documents(id) on delete cascade,
+            seq integer not null,
+            text text not null,
+            search_text text not null default ''
+        )
+        """
+    )
+    db.execute("create index if not exists knowledge_chunks_document on knowledge_chunks(document_id, seq)")
+    create_fts_index(db, "knowledge_chunks", "search_text")

@@ -1,0 +1,174 @@
+"""Running a text generation end to end: model check, conversation context, worker, record.
+
+The CLI and the desktop app both call :func:`run_text`; it blocks the calling thread
+(the GUI calls it from a worker thread) and reports every event through ``on_event``.
+Whatever happens, the user's prompt is kept: a finished, stopped or failed generation is
+written to history with its status.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from engine import jobs
+
+from engine.registry import memory
+from engine.errors import BadInput
+from engine.backends.worker_process import StartWatcher, raise_for_failure  # noqa: F401  (re-exported for the CLI)
+
+if TYPE_CHECKING:
+    from engine.prompts.compose import ComposedPrompt
+    from engine.workspace import Workspace
+
+OVERFLOW_POLICIES = ("truncate", "refuse")
+
+
+@dataclass(frozen=True)
+class TextRequest:
+    model: str
+    prompt: str
+    system: str | None = None
+    conversation_id: int | None = None
+    params: jobs.SamplingParams = field(default_factory=jobs.SamplingParams)
+    seed: int | None = None  # None: a fresh random seed, recorded with the result
+    n_ctx: int | None = None  # None: the model's recommended context
+    overflow: str = "truncate"
+    gpu_layers: str = "auto"
+    n_threads: int | None = None
+    annotations: dict[str, Any] | None = None
+    """Where the prompt came from, kept in the record's params: the template and its
+    version, the brand voice rules (whose check on the answer is recorded as
+    ``brand_voice_flags``), the knowledge snippets cited. See engine/prompts/compose.py."""
+
+
+@dataclass(frozen=True)
+class TextOutcome:
+    generation_id: int
+    conversation_id: int
+    event: Any  # the terminal event: jobs.Done, jobs.Failed or jobs.Cancelled
+    record: dict[str, Any]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return isinstance(self.event, jobs.Done)
+
+
+def build_job(ws: Workspace, request: TextRequest) -> tuple[jobs.TextJob, int, list[str]]:
+    """Check the request and turn it into a worker job; returns (job, conversation id, notes)."""
+    if not request.prompt.strip():
+        raise BadInput("The prompt is empty; type something to send.")
+    if request.overflow not in OVERFLOW_POLICIES:
+        raise BadInput(f"Unknown overflow policy '{request.overflow}' (use truncate or refuse).")
+    model = ws.registry.get(request.model)
+    if model.kind != "text":
+        raise BadInput(f"'{model.name}' is an image model; choose a text model.")
+    n_ctx = request.n_ctx or model.default_context()
+    if n_ctx < 64:
+        raise BadInput("The context size must be at least 64 tokens.")
+    notes = []
+    fit = memory.memory_fit(model.memory_needed(n_ctx))
+    if fit.verdict == "too_big":
+        raise BadInput(fit.message)
+    if fit.verdict == "tight":
+        notes.append(fit.message)
+    conversation_id = request.conversation_id
+    if conversation_id is None:
+        conversation_id = ws.history.new_conversation(title=" ".join(request.prompt.split())[:80])
+    elif ws.history.conversation(conversation_id) is None:
+        raise BadInput(f"There is no conversation {conversation_id}.")
+    messages: list[dict[str, str]] = []
+    if request.system:
+        messages.append({"role": "system", "content": request.system})
+    messages += ws.history.context_messages(conversation_id)
+    messages.append({"role": "user", "content": request.prompt})
+    seed = request.seed if request.seed is not None else random.randrange(2**31)
+    job = jobs.TextJob(
+        job_id=uuid.uuid4().hex, model_name=model.name, model_path=model.path,
+        model_sha256=model.sha256, messages=tuple(messages),
+        params=replace(request.params, seed=seed), n_ctx=n_ctx, n_threads=request.n_threads,
+        gpu_layers=request.gpu_layers, overflow=request.overflow,
+    )
+    return job, conversation_id, notes
+
+
+def load_job(ws: Workspace, model_name: str, *, n_ctx: int | None = None, gpu_layers: str = "auto",
+             n_threads: int | None = None) -> jobs.TextJob:
+    """A job that only loads (and verifies) a model, so the first message does not wait."""
+    model = ws.registry.get(model_name)
+    return jobs.TextJob(job_id=uuid.uuid4().hex, model_name=model.name, model_path=model.path,
+                        model_sha256=model.sha256, messages=(), n_ctx=n_ctx or model.default_context(),
+                        n_threads=n_threads, gpu_layers=gpu_layers)
+
+
+def run_text(ws: Workspace, request: TextRequest,
+             on_event: Callable[[Any], None] | None = None,
+             on_job: Callable[[jobs.TextJob], None] | None = None) -> TextOutcome:
+    """Generate, streaming events to ``on_event``, and record the generation.
+
+    ``on_job`` receives the job before it starts, so the caller can cancel it by id.
+    Raises BadInput before anything runs when the request itself is unusable.
+    """
+    job, conversation_id, notes = build_job(ws, request)
+    if on_job:
+        on_job(job)
+    watcher = StartWatcher(on_event)
+    event = ws.backend("text").run(job, watcher)
+    return record_outcome(ws, request, job, conversation_id, event, watcher.started, notes)
+
+
+def record_outcome(ws: Workspace, request: TextRequest, job: jobs.TextJob, conversation_id: int,
+                   event: Any, started: jobs.Started | None, notes: list[str]) -> TextOutcome:
+    """Write the finished, stopped or failed generation to history (on the writer's thread)."""
+    notes = list(notes)
+    if started:
+        if started.dropped_messages:
+            notes.append(f"{started.dropped_messages} oldest messages were left out to fit the "
+                         f"{started.n_ctx}-token context.")
+        if started.fallback_reason and started.device == "CPU":
+            notes.append(f"Running on the CPU: {started.fallback_reason}.")
+    result = getattr(event, "result", {}) or {}
+    annotations = dict(request.annotations or {})  # the brand-voice step flags the output
+    record = {
+        "conversation_id": conversation_id,
+        "kind": "text",
+        "model": job.model_name,
+        "model_sha256": job.model_sha256,
+        "system": request.system,
+        "prompt": request.prompt,
+        "output": result.get("text", ""),
+        "params": {**job.params.as_dict(), "n_ctx": job.n_ctx, "overflow": job.overflow,
+                   "gpu_layers": job.gpu_layers,
+                   "dropped_messages": started.dropped_messages if started else 0,
+                   **({"failure": event.kind} if isinstance(event, jobs.Failed) else {}),
+                   **annotations},
+        "seed": job.params.seed,
+        "prompt_tokens": result.get("prompt_tokens", started.prompt_tokens if started else None),
+        "completion_tokens": result.get("completion_tokens"),
+        "first_token_s": result.get("first_token_s"),
+        "seconds": result.get("seconds"),
+        "tokens_per_second": result.get("tokens_per_second"),
+        "device": result.get("device", started.device if started else None),
+        "versions": result.get("versions", {}),
+        "status": {jobs.Done: "ok", jobs.Cancelled: "cancelled"}.get(type(event), "failed"),
+        "error": event.message if isinstance(event, jobs.Failed) else None,
+    }
+    generation_id = ws.history.add(record)
+    return TextOutcome(generation_id, conversation_id, event, record, tuple(notes))
+
+
+def text_request(composed: "ComposedPrompt", *, model: str, seed: int | None = None,
+                 params: jobs.SamplingParams | None = None, **options: Any) -> TextRequest:
+    """The request for a composed text template: its prompt, system, recommended sampling
+    settings (over the defaults, never over another run's) and where it came from."""
+    from engine.prompts.compose import sampling_params
+
+    if composed.kind != "text":
+        raise BadInput(f"'{composed.template}' is an image template; send it to the image generator.")
+    return TextRequest(model=model, prompt=composed.prompt, system=composed.system, seed=seed,
+                       params=params or sampling_params(composed.params),
+                       annotations=dict(composed.annotations), **options)
