@@ -11,7 +11,7 @@ from engine.registry.hashing import sha256_tree, tree_digest
 from engine.registry.registry import DEFAULT_TEXT_MODEL, Registry, check_unchanged
 from engine.store.db import open_db
 from tests.helpers.safetensors_files import SD1, write_safetensors
-from tests.unit.test_image_models import fake_folder
+from tests.unit.registry.test_image_models import fake_folder
 
 
 @pytest.fixture
