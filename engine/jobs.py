@@ -42,6 +42,11 @@ class TextJob:
     n_threads: int | None = None
     gpu_layers: str = "auto"  # "auto", "cpu", or a number of layers as text
     overflow: str = "truncate"  # "truncate" drops the oldest turns; "refuse" fails the job
+    json_schema: str | None = None
+    """A JSON schema (compact text, engine/text/structured.check_schema): the worker samples
+    under the grammar built from it, so the reply has that shape."""
+    prompt_lookup: int = 0
+    """Prompt-lookup decoding: draft this many tokens from the prompt's own n-grams (0: off)."""
 
 
 @dataclass(frozen=True)

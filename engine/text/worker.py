@@ -21,6 +21,7 @@ import llama_cpp
 from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
 from engine import jobs
+from engine.text import structured
 from engine.machine import library_versions, nvidia_gpu_present, physical_cores
 from engine.errors import BadInput, Cancelled
 from engine.backends.worker_process import verify_before_load
@@ -75,7 +76,8 @@ class TextWorker:
     # loading -------------------------------------------------------------------------
 
     def ensure_loaded(self, job: jobs.TextJob, emit: Emit, cancelled: IsCancelled) -> float | None:
-        key = (job.model_path, job.model_sha256, job.n_ctx, job.n_threads, job.gpu_layers)
+        key = (job.model_path, job.model_sha256, job.n_ctx, job.n_threads, job.gpu_layers,
+               getattr(job, "prompt_lookup", 0))
         if self.llm is not None and self.key == key:
             return None
         self.unload()
@@ -98,9 +100,15 @@ class TextWorker:
 
     @staticmethod
     def _load(job: jobs.TextJob, layers: int, threads: int) -> llama_cpp.Llama:
+        draft = None
+        if getattr(job, "prompt_lookup", 0):
+            from llama_cpp.llama_speculative import LlamaPromptLookupDecoding
+
+            draft = LlamaPromptLookupDecoding(num_pred_tokens=job.prompt_lookup)
         return llama_cpp.Llama(
             model_path=job.model_path, n_ctx=job.n_ctx, n_threads=threads,
             n_threads_batch=threads, n_gpu_layers=layers, seed=job.params.seed, verbose=False,
+            draft_model=draft,
         )
 
     @staticmethod
@@ -203,9 +211,18 @@ class TextWorker:
         abort_armed = True
         started = time.perf_counter()
         llm.set_seed(p.seed)
+        cached_tokens = shared_prefix(llm, prompt)  # llama-cpp-python keeps this part's KV cache
+        try:
+            grammar = structured.grammar_for(job.json_schema) if getattr(job, "json_schema", None) else None
+        except BadInput as exc:
+            self._cancelled = lambda: False
+            llama_cpp.llama_set_abort_callback(llm._ctx.ctx, self._no_abort, None)
+            emit(jobs.Failed(job.job_id, str(exc), "bad_input"))
+            return
         try:
             for token in llm.generate(prompt, top_k=p.top_k, top_p=p.top_p, min_p=p.min_p,
-                                      temp=p.temperature, repeat_penalty=p.repeat_penalty):
+                                      temp=p.temperature, repeat_penalty=p.repeat_penalty,
+                                      grammar=grammar):
                 if abort_armed:  # the callback costs time per graph node: prefill only
                     llama_cpp.llama_set_abort_callback(llm._ctx.ctx, self._no_abort, None)
                     abort_armed = False
@@ -250,6 +267,7 @@ class TextWorker:
         result = {
             "text": "".join(pieces),
             "prompt_tokens": len(prompt),
+            "cached_tokens": cached_tokens,
             "completion_tokens": completion_tokens,
             "first_token_s": first_token_s,
             "seconds": seconds,
@@ -260,6 +278,17 @@ class TextWorker:
             "versions": library_versions("llama-cpp-python"),
         }
         emit(jobs.Cancelled(job.job_id, result) if finish == "cancelled" else jobs.Done(job.job_id, result))
+
+
+def shared_prefix(llm: llama_cpp.Llama, prompt: list[int]) -> int:
+    """How many of the prompt's first tokens are already in the model's KV cache (from the
+    previous job): batch rows laid out fixed part first share most of their prompt."""
+    count = 0
+    for a, b in zip(llm._input_ids[: llm.n_tokens], prompt):
+        if a != b:
+            break
+        count += 1
+    return min(count, max(len(prompt) - 1, 0))
 
 
 def make_handler() -> Callable[[jobs.TextJob, Emit, IsCancelled], None]:
