@@ -7,13 +7,64 @@ ends with exactly one terminal event: :class:`Done`, :class:`Failed` or
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import math
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
+
+from engine.errors import BadInput
 
 
 GPU_POLICIES = ("auto", "cpu")
 """How a worker uses a GPU: "auto" offloads everything when the build and machine can,
 "cpu" never does. A number of layers (as text) is also accepted by the text worker."""
+
+
+SEED_MAX = 2**32 - 2
+"""The largest seed that reproduces: llama.cpp reads 0xFFFFFFFF as "pick a random seed",
+and anything above 32 bits wraps around, so both would record a seed that lies."""
+
+SAMPLING_LIMITS: dict[str, tuple[type, float, float, bool]] = {
+    # name: (type, lowest, highest, lowest allowed itself)
+    "temperature": (float, 0.0, 5.0, True),
+    "top_p": (float, 0.0, 1.0, True),
+    "top_k": (int, 0, 1_000_000, True),
+    "min_p": (float, 0.0, 1.0, True),
+    "repeat_penalty": (float, 0.0, 10.0, False),
+    "max_tokens": (int, 1, 1_000_000, True),
+    "seed": (int, 0, SEED_MAX, True),
+}
+"""The one table of what each text sampling setting accepts; the CLI, the GUI's spin
+boxes, templates, batch and the API all check against it through
+:meth:`SamplingParams.validated`."""
+
+
+def check_sampling_value(name: str, value: Any) -> int | float:
+    """``value`` as the setting ``name`` takes it, or BadInput saying what is allowed."""
+    kind, low, high, low_ok = SAMPLING_LIMITS[name]
+    label = name.replace("_", "-")
+    def shown(n: float) -> str:
+        return f"{n:,}" if kind is int else f"{n:g}"
+
+    noun = "a whole number" if kind is int else "a number"
+    allowed = (f"{noun} from {shown(low)} to {shown(high)}" if low_ok else
+               f"{noun} above {shown(low)} and at most {shown(high)}")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        try:
+            value = kind(str(value).strip())
+        except (TypeError, ValueError):
+            raise BadInput(f"The {label} setting must be {allowed} (got {str(value)[:40]!r}).") from None
+    if kind is int and isinstance(value, float):
+        if not value.is_integer():
+            raise BadInput(f"The {label} setting must be {allowed} (got {value:g}).")
+        value = int(value)
+    if kind is float:
+        if not math.isfinite(float(value)):
+            raise BadInput(f"The {label} setting must be {allowed} (got {value}).")
+        value = float(value)
+    if value < low or value > high or (value == low and not low_ok):
+        got = str(value) if len(str(value)) <= 40 else str(value)[:37] + "..."
+        raise BadInput(f"The {label} setting must be {allowed} (got {got}).")
+    return value
 
 
 @dataclass(frozen=True)
@@ -28,6 +79,12 @@ class SamplingParams:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def validated(self) -> "SamplingParams":
+        """The same settings with their proper types, or BadInput (exit status 2) naming the
+        first one out of range: nan, inf, negative top-k, a seed that would not reproduce."""
+        return replace(self, **{f.name: check_sampling_value(f.name, getattr(self, f.name))
+                                for f in fields(self)})
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 
 from engine import jobs
 from engine.cli.output import (Parser, UsageError, _home_option, _json_option, emit_json, human_size, note,
-                               progress_printer, stream_text)
+                               progress_printer, stream_text, whole_number)
 from engine.errors import AirlockError, BadInput
 
 log = logging.getLogger("airlock.cli")
@@ -68,7 +68,7 @@ def build_parser() -> Parser:
     sub.add_argument("--min-p", type=float, default=0.05)
     sub.add_argument("--repeat-penalty", type=float, default=1.1)
     sub.add_argument("--context", type=int, default=None, help="context size in tokens")
-    sub.add_argument("--conversation", type=int, default=None,
+    sub.add_argument("--conversation", type=whole_number(), default=None,
                      help="continue this conversation (id from history)")
     sub.add_argument("--on-overflow", choices=("truncate", "refuse"), default="truncate",
                      help="when the conversation outgrows the context: drop oldest turns or refuse")
@@ -107,15 +107,15 @@ def build_parser() -> Parser:
     history = command("history", "find, show and export past generations").add_subparsers(
         dest="action", required=True, parser_class=Parser)
     sub = command("list", "newest generations first", history)
-    sub.add_argument("--limit", type=int, default=20)
+    sub.add_argument("--limit", type=whole_number(), default=20)
     sub.add_argument("--model", default=None)
     _json_option(sub)
     sub = command("search", "full-text search (Chinese and English)", history)
     sub.add_argument("query")
-    sub.add_argument("--limit", type=int, default=20)
+    sub.add_argument("--limit", type=whole_number(), default=20)
     _json_option(sub)
     sub = command("show", "one generation with all its parameters", history)
-    sub.add_argument("id", type=int)
+    sub.add_argument("id", type=whole_number())
     _json_option(sub)
     sub = command("export", "write history as JSON Lines or Markdown", history)
     sub.add_argument("--format", choices=("jsonl", "md"), default="jsonl")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
@@ -29,12 +30,47 @@ def _home_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
                         help="data home (default: $AIRLOCK_HOME or the platform's app-data folder)")
 
 
+ROW_ID_MAX = 2**63 - 1
+"""SQLite's largest integer: an id or a limit above it can only be a typo (exit 2)."""
+
+
+def whole_number(low: int = 1, high: int = ROW_ID_MAX) -> Callable[[str], int]:
+    """An argparse ``type`` for ids, counts and limits: a bad or huge one is a usage error."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text[:40]} is out of range ({low} to {high})")
+        return value
+
+    parse.__name__ = "whole number"
+    return parse
+
+
 def _json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON value and nothing else")
 
 
+def _finite(value: Any) -> Any:
+    """NaN and infinities (stored before parameters were checked) become null: JSON has none."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
+
+
 def emit_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=str, allow_nan=False)
+    except ValueError:
+        text = json.dumps(_finite(value), ensure_ascii=False, default=str, allow_nan=False)
+    sys.stdout.write(text + "\n")
 
 
 def note(message: str) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from engine import jobs
-from engine.cli.output import emit_json, note
+from engine.cli.output import emit_json, note, whole_number
 from engine.errors import BadInput
 from engine.knowledge.base import KnowledgeBase
 from engine.prompts.packs import build_pack, ensure_default_pack, import_pack, load_pack, pack_json, preview, write_pack
@@ -38,7 +38,7 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
     _json_option(sub)
     sub = command("show", "one template: variables, body, brand voice, versions", actions)
     sub.add_argument("name")
-    sub.add_argument("--version", type=int, default=None, help="an older version")
+    sub.add_argument("--version", type=whole_number(), default=None, help="an older version")
     _json_option(sub)
     sub = command("import", "import a pack (JSON or zip) of templates, brand voices and frameworks", actions)
     sub.add_argument("file")
@@ -61,7 +61,7 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
         sub.add_argument("--knowledge", default=None, metavar="COLLECTION",
                          help="add the best-matching snippets from this knowledge collection")
         sub.add_argument("--top-k", type=int, default=3, help="how many snippets with --knowledge (default 3)")
-        sub.add_argument("--snippet", type=int, action="append", default=[], metavar="CHUNK_ID",
+        sub.add_argument("--snippet", type=whole_number(), action="append", default=[], metavar="CHUNK_ID",
                          help="add this knowledge snippet (id from 'airlock knowledge search')")
         if name == "run":
             sub.add_argument("--model", default=None, help="model name (default: the template's, else smollm2-135m)")
@@ -74,11 +74,11 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
     _json_option(sub)
     sub = command("diff", "what changed between two versions", actions)
     sub.add_argument("name")
-    sub.add_argument("old", type=int)
-    sub.add_argument("new", type=int, nargs="?", default=None)
+    sub.add_argument("old", type=whole_number())
+    sub.add_argument("new", type=whole_number(), nargs="?", default=None)
     sub = command("restore", "make an old version current again (as a new version)", actions)
     sub.add_argument("name")
-    sub.add_argument("version", type=int)
+    sub.add_argument("version", type=whole_number())
     _json_option(sub)
     sub = command("delete", "remove a template and its versions", actions)
     sub.add_argument("name")
@@ -96,7 +96,7 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
     sub = command("search", "full-text search of the chunks (Chinese and English)", actions)
     sub.add_argument("query")
     sub.add_argument("--collection", default=None)
-    sub.add_argument("--limit", type=int, default=10)
+    sub.add_argument("--limit", type=whole_number(), default=10)
     _json_option(sub)
     sub = command("remove", "delete a collection and its documents", actions)
     sub.add_argument("collection")

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from engine.workspace import Workspace
 
 OVERFLOW_POLICIES = ("truncate", "refuse")
+MAX_CONTEXT = 1 << 20
+"""No GGUF model today reads more than a million tokens; a bigger number is a typo."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,11 @@ def build_job(ws: Workspace, request: TextRequest) -> tuple[jobs.TextJob, int, l
     """Check the request and turn it into a worker job; returns (job, conversation id, notes)."""
     if not request.prompt.strip():
         raise BadInput("The prompt is empty; type something to send.")
+    params = request.params.validated()  # the one sampling check (engine/jobs.py)
+    if request.seed is not None:
+        jobs.check_sampling_value("seed", request.seed)
+    if request.n_ctx is not None and not 64 <= request.n_ctx <= MAX_CONTEXT:
+        raise BadInput(f"The context size must be from 64 to {MAX_CONTEXT} tokens.")
     if request.overflow not in OVERFLOW_POLICIES:
         raise BadInput(f"Unknown overflow policy '{request.overflow}' (use truncate or refuse).")
     model = ws.registry.get(request.model)
@@ -90,7 +97,7 @@ def build_job(ws: Workspace, request: TextRequest) -> tuple[jobs.TextJob, int, l
     job = jobs.TextJob(
         job_id=uuid.uuid4().hex, model_name=model.name, model_path=model.path,
         model_sha256=model.sha256, messages=tuple(messages),
-        params=replace(request.params, seed=seed), n_ctx=n_ctx, n_threads=request.n_threads,
+        params=replace(params, seed=seed), n_ctx=n_ctx, n_threads=request.n_threads,
         gpu_layers=request.gpu_layers, overflow=request.overflow,
     )
     return job, conversation_id, notes
