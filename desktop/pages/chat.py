@@ -514,8 +514,10 @@ class ChatPage(QWidget):
             parts.append(self.tr("{n} tokens").format(n=record["completion_tokens"]))
         if record.get("model"):
             parts.append(record["model"])
-        if status == "cancelled":
+        if status == "stopped":
             parts.append(self.tr("stopped"))
+        elif status == "interrupted":
+            parts.append(self.tr("interrupted"))
         params = record.get("params") or {}
         if params.get("template"):
             parts.append(self.tr("template: {name}").format(name=params["template"].get("name", "")))

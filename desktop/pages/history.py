@@ -16,6 +16,7 @@ from desktop.qt import (QAbstractItemView, QAbstractTableModel, QCheckBox, QComb
                         QSplitter, Qt, QTableView, QTextBrowser, QTimer, QVBoxLayout, QWidget,
                         Signal)
 from desktop.tasks import Task
+from engine.files import atomic_write
 from engine.store.history import History
 from engine.store.export import export_history, markdown
 from engine.store.db import open_db
@@ -95,8 +96,8 @@ class HistoryTableModel(QAbstractTableModel):
             if column == "kind":
                 return {"text": self.tr("Text"), "image": self.tr("Image")}.get(value, value)
             if column == "status":
-                return {"ok": self.tr("done"), "cancelled": self.tr("stopped"),
-                        "failed": self.tr("failed")}.get(value, value)
+                return {"running": self.tr("running"), "done": self.tr("done"), "stopped": self.tr("stopped"),
+                        "failed": self.tr("failed"), "interrupted": self.tr("interrupted")}.get(value, value)
             return value
         if role == Qt.ItemDataRole.ToolTipRole and column == "prompt":
             return row.get("prompt", "")[:1000]
@@ -306,16 +307,12 @@ class HistoryPage(QWidget):
         target = Path(path)
 
         def work(progress, cancelled):
-            partial = target.with_name(target.name + ".part")
             db = open_db(db_path, migrate=False)  # a reader of its own on this thread
-            try:
-                with open(partial, "w", encoding="utf-8") as out:
-                    count = export_history(History(db), out, fmt=fmt, ids=ids, progress=progress,
-                                           cancel=cancelled)
-                partial.replace(target)
-                return count
+            try:  # the save dialog asked before replacing a file
+                with atomic_write(target, replace=True) as out:
+                    return export_history(History(db), out, fmt=fmt, ids=ids, progress=progress,
+                                          cancel=cancelled)
             finally:
-                partial.unlink(missing_ok=True)
                 db.conn.close()
 
         dialog = QProgressDialog(self.tr("Exporting history…"), self.tr("Cancel"), 0, 100, self)

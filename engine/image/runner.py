@@ -53,6 +53,7 @@ class ImageRequest:
     strength: float | None = None  # img2img: how far from the picture to go (0-1]
     preset: str | None = None  # standard, turbo or lcm; None: what suits the model
     out: str | None = None  # where to write (count > 1: NAME-1.png, NAME-2.png ...)
+    replace: bool = False  # an existing ``out`` file may be replaced (the CLI's --force)
     memory: jobs.ImageMemory = field(default_factory=jobs.ImageMemory)
     device: str = "auto"
     threads: int | None = None
@@ -74,7 +75,7 @@ class ImageOutcome:
 
     @property
     def paths(self) -> list[str]:
-        return [r["output_path"] for r in self.records if r["status"] == "ok"]
+        return [r["output_path"] for r in self.records if r["status"] == "done"]
 
 
 def build_job(ws: Workspace, request: ImageRequest) -> tuple[jobs.ImageJob, list[str]]:
@@ -115,7 +116,7 @@ def build_job(ws: Workspace, request: ImageRequest) -> tuple[jobs.ImageJob, list
         job_id=job_id, model_name=model.name, model_path=model.path, model_sha256=model.sha256,
         model_format=model.format, family=family, prediction=meta.get("prediction", "epsilon"),
         prompt=request.prompt, negative=request.negative,
-        output_paths=tuple(_output_paths(ws, request.out, settings.count, seed, job_id)),
+        output_paths=tuple(_output_paths(ws, request.out, settings.count, seed, job_id, request.replace)),
         steps=settings.steps, guidance=settings.guidance, width=settings.width, height=settings.height,
         seed=seed, scheduler=settings.scheduler, count=settings.count, init_image=init_image,
         strength=settings.strength, preset=settings.preset, config_dir=meta.get("config_dir"),
@@ -135,7 +136,8 @@ def _check_init_image(path: str | None) -> str | None:
     return str(source.resolve())
 
 
-def _output_paths(ws: Workspace, out: str | None, count: int, seed: int, job_id: str) -> list[Path]:
+def _output_paths(ws: Workspace, out: str | None, count: int, seed: int, job_id: str,
+                  replace: bool = False) -> list[Path]:
     if out is None:
         stamp = time.strftime("%Y%m%d-%H%M%S")
         return [ws.home.outputs_dir / f"{stamp}-{job_id[:6]}-{seed + i}.png" for i in range(count)]
@@ -144,9 +146,17 @@ def _output_paths(ws: Workspace, out: str | None, count: int, seed: int, job_id:
         raise BadInput(f"The output file {out} must end in .png.")
     if not target.parent.is_dir():
         raise BadInput(f"The folder {target.parent} does not exist.")
-    if count == 1:
-        return [target]
-    return [target.with_name(f"{target.stem}-{i + 1}{target.suffix}") for i in range(count)]
+    paths = [target] if count == 1 else [target.with_name(f"{target.stem}-{i + 1}{target.suffix}")
+                                         for i in range(count)]
+    from engine.files import TargetExists, target_kind
+
+    for path in paths:  # the worker writes them with engine.files.atomic_write
+        kind = target_kind(path)
+        if kind == "file" and not replace:
+            raise TargetExists(path)
+        if kind in ("folder", "other"):
+            raise BadInput(f"{path} is not a file Airlock can write; choose another name.")
+    return paths
 
 
 def run_image(ws: Workspace, request: ImageRequest, on_event: Callable[[Any], None] | None = None,
@@ -181,13 +191,13 @@ def record_outcome(ws: Workspace, job: jobs.ImageJob, event: Any, started: jobs.
     base = _base_record(job, result, started)
     records = []
     for index, image in enumerate(images):
-        records.append({**base, "seed": image["seed"], "seconds": image["seconds"], "status": "ok",
+        records.append({**base, "seed": image["seed"], "seconds": image["seconds"], "status": "done",
                         "output_path": image["path"], "width": image["width"], "height": image["height"],
                         "params": {**base["params"], "index": index}})
     if not isinstance(event, jobs.Done) and len(images) < job.count:
         index = len(images)
         records.append({**base, "seed": job.seed + index, "seconds": None,
-                        "status": "cancelled" if isinstance(event, jobs.Cancelled) else "failed",
+                        "status": "stopped" if isinstance(event, jobs.Cancelled) else "failed",
                         "error": event.message if isinstance(event, jobs.Failed) else None,
                         "output_path": None, "width": job.width, "height": job.height,
                         "params": {**base["params"], "index": index}})

@@ -19,7 +19,6 @@ import contextlib
 import io
 import json
 import logging
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -129,18 +128,16 @@ def preview_png(latents: torch.Tensor, xl: bool, scale: int = 1) -> bytes:
 
 
 def save_png(image: Image.Image, path: Path, parameters: str | None) -> None:
-    """Write the PNG atomically (a ``.part`` file renamed at the end)."""
+    """Write the PNG through engine.files.atomic_write (the main process already refused
+    an existing file the user did not ask to replace)."""
+    from engine.files import atomic_write
+
     info = PngImagePlugin.PngInfo()
     if parameters:
         info.add_text(png_parameters.CHUNK, parameters)
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".part")
-    try:
-        image.save(partial, format="PNG", pnginfo=info)
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    with atomic_write(path, replace=True, binary=True) as out:
+        image.save(out, format="PNG", pnginfo=info)
 
 
 def load_init_image(path: str, width: int, height: int) -> Image.Image:

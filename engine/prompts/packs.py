@@ -363,17 +363,14 @@ def pack_zip(pack: Pack) -> bytes:
     return buffer.getvalue()
 
 
-def write_pack(pack: Pack, path: Path | str) -> Path:
-    """Write ``pack`` to ``path``: a zip when the name ends in .zip, else JSON; atomically."""
+def write_pack(pack: Pack, path: Path | str, *, replace: bool = False) -> Path:
+    """Write ``pack`` to ``path``: a zip when the name ends in .zip, else JSON; through
+    :func:`engine.files.atomic_write` (an existing file only when ``replace``)."""
+    from engine.files import write_bytes
+
     path = Path(path)
     data = pack_zip(pack) if path.suffix.lower() == ".zip" else pack_json(pack).encode("utf-8")
-    partial = path.with_name(path.name + ".part")
-    try:
-        partial.write_bytes(data)
-        partial.replace(path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise BadInput(f"Cannot write {path}: {exc.strerror or exc}.") from None
+    write_bytes(path, data, replace=replace)
     return path
 
 

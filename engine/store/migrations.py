@@ -307,3 +307,88 @@ def m004_templates_knowledge(db: sqlite_utils.Database) -> None:
     )
     db.execute("create index if not exists knowledge_chunks_document on knowledge_chunks(document_id, seq)")
     create_fts_index(db, "knowledge_chunks", "search_text")
+
+
+GENERATION_STATUSES = ("running", "done", "stopped", "failed", "interrupted")
+"""The one vocabulary of a generation's status, stored, in the CLI, JSON and the GUI:
+``running`` while it generates (the row is written when it starts), ``done``, ``stopped``
+(by the user), ``failed``, ``interrupted`` (the process died; the row keeps what streamed)."""
+
+
+@migration
+def m_reliability_001_status_words(db: sqlite_utils.Database) -> None:
+    """``ok``/``cancelled`` become ``done``/``stopped``, and ``running``/``interrupted`` are
+    allowed. SQLite cannot alter a CHECK constraint, and rebuilding the table would need
+    foreign keys off (impossible inside this transaction), so the constraint text is
+    changed in the schema as the SQLite documentation describes (ALTER TABLE, "making other
+    kinds of table schema changes"): the data on disk does not change shape."""
+    sql = db.execute("select sql from sqlite_master where type = 'table' and name = 'generations'").fetchone()[0]
+    old = "default 'ok' check (status in ('ok', 'cancelled', 'failed'))"
+    new = ("default 'done' check (status in ("
+           + ", ".join(f"'{word}'" for word in GENERATION_STATUSES) + "))")
+    if old in sql:
+        version = db.execute("pragma schema_version").fetchone()[0]
+        db.execute("pragma writable_schema = on")
+        try:
+            db.execute("update sqlite_master set sql = ? where type = 'table' and name = 'generations'",
+                       [sql.replace(old, new)])
+            db.execute(f"pragma schema_version = {int(version) + 1}")
+        finally:
+            db.execute("pragma writable_schema = off")
+    db.execute("update generations set status = case status when 'ok' then 'done' "
+               "when 'cancelled' then 'stopped' else status end where status in ('ok', 'cancelled')")
+
+
+HISTORY_SEARCH_TRIGGERS = ("generations_search_ai", "generations_search_ad", "generations_search_au")
+
+
+def create_history_search(db: sqlite_utils.Database) -> None:
+    """The history's search index: a contentless FTS5 table over the lean CJK text of each
+    generation's prompt and output, kept in step by triggers that compute that text with
+    the ``airlock_search_text`` SQL function (engine/store/cjk.py).
+
+    Contentless, so the text is not stored twice (it was: a ``search_text`` column, and
+    the index's own copy of it); ``prefix='1 2 3'`` so that what a person types first (one
+    Chinese character, one to three letters) is a single index lookup instead of a merge of
+    every matching term. A contentless table deletes a row by being given the same text
+    again, which the deterministic function recomputes from the old prompt and output. A
+    migration that rebuilds the generations table must call this again afterwards (the
+    triggers go with the old table; the index itself survives, keyed by rowid).
+    """
+    db.execute(
+        "create virtual table if not exists generations_fts using fts5 (search_text, content='', "
+        "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')"
+    )
+    text = f"{cjk.SQL_FUNCTION}({{row}}.prompt, {{row}}.output)"
+    db.execute(
+        "create trigger if not exists generations_search_ai after insert on generations begin "
+        f"insert into generations_fts (rowid, search_text) values (new.id, {text.format(row='new')}); end"
+    )
+    delete = ("insert into generations_fts (generations_fts, rowid, search_text) "
+              f"values ('delete', old.id, {text.format(row='old')});")
+    db.execute(
+        f"create trigger if not exists generations_search_ad after delete on generations begin {delete} end"
+    )
+    db.execute(
+        "create trigger if not exists generations_search_au after update of prompt, output on generations "
+        f"begin {delete} insert into generations_fts (rowid, search_text) "
+        f"values (new.id, {text.format(row='new')}); end"
+    )
+
+
+@migration
+def m_speed_001_lean_search(db: sqlite_utils.Database) -> None:
+    """History search at 100,000 generations (issue 12): replace the external-content index
+    of the stored ``search_text`` column (bigrams plus every single character: 3 KB per
+    row with a 300-character text) with :func:`create_history_search` (1.7 KB per row), and
+    empty that column (kept only so that older code reading it still finds it)."""
+    for trigger in ("generations_ai", "generations_ad", "generations_au", *HISTORY_SEARCH_TRIGGERS):
+        db.execute(f"drop trigger if exists [{trigger}]")
+    db.execute("drop table if exists generations_fts")
+    create_history_search(db)
+    db.execute(
+        f"insert into generations_fts (rowid, search_text) "
+        f"select id, {cjk.SQL_FUNCTION}(prompt, output) from generations"
+    )
+    if "search_text" in db["generations"].columns_dict:
+        db.execute("update generations set search_text = '' where search_text != ''")

@@ -18,7 +18,7 @@ from engine import jobs
 
 from engine.registry import memory
 from engine.errors import BadInput
-from engine.backends.worker_process import StartWatcher, raise_for_failure  # noqa: F401  (re-exported for the CLI)
+from engine.backends.worker_process import StartWatcher
 
 if TYPE_CHECKING:
     from engine.prompts.compose import ComposedPrompt
@@ -161,7 +161,7 @@ def record_outcome(ws: Workspace, request: TextRequest, job: jobs.TextJob, conve
         "tokens_per_second": result.get("tokens_per_second"),
         "device": result.get("device", started.device if started else None),
         "versions": result.get("versions", {}),
-        "status": {jobs.Done: "ok", jobs.Cancelled: "cancelled"}.get(type(event), "failed"),
+        "status": {jobs.Done: "done", jobs.Cancelled: "stopped"}.get(type(event), "failed"),
         "error": event.message if isinstance(event, jobs.Failed) else None,
     }
     generation_id = ws.history.add(record)

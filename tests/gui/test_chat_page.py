@@ -54,7 +54,7 @@ def test_stop_keeps_the_partial_answer(qtbot, window):
     wait_idle(qtbot, window, 5_000)
     answer = chat.view.messages()[-1]
     record = window.ws.history.get(answer.generation_id)
-    assert record["status"] == "cancelled" and record["output"] == answer.text != ""
+    assert record["status"] == "stopped" and record["output"] == answer.text != ""
     assert "stopped" in answer.meta_label.text()
 
 
@@ -139,4 +139,4 @@ def test_conversation_overflow_choice_is_offered(qtbot, window, monkeypatch):
     wait_idle(qtbot, window)
     assert "no longer fits" in offered[0]
     last = window.ws.history.turns(chat.conversation_id)[-1]
-    assert last["status"] == "ok" and last["params"]["dropped_messages"] >= 2
+    assert last["status"] == "done" and last["params"]["dropped_messages"] >= 2

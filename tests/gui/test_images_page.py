@@ -74,7 +74,7 @@ def test_cancel_stops_within_a_step(qtbot, page):
     qtbot.waitUntil(lambda: not page.bridge.busy, timeout=10_000)
     assert "Cancelled" in page.message.text()
     record = page.ws.history.get(page.last_outcome.generation_ids[-1])
-    assert record["status"] == "cancelled"
+    assert record["status"] == "stopped"
 
 
 def test_drop_a_picture_for_img2img_and_delete_from_the_gallery(qtbot, page, monkeypatch):

@@ -73,7 +73,7 @@ def test_generation_streams_progress_writes_pngs_and_records_each_image(image_ws
     assert len(outcome.generation_ids) == 2
     for index, generation_id in enumerate(outcome.generation_ids):
         row = image_ws.history.get(generation_id)
-        assert row["kind"] == "image" and row["status"] == "ok" and row["seed"] == 40 + index
+        assert row["kind"] == "image" and row["status"] == "done" and row["seed"] == 40 + index
         assert row["model_sha256"] == image_ws.registry.get("tiny").sha256
         assert (row["width"], row["height"]) == (64, 64) and Path(row["output_path"]).is_file()
         assert Path(row["output_path"]).parent == image_ws.home.outputs_dir
@@ -141,7 +141,7 @@ def test_cancel_stops_within_one_step_and_keeps_the_model(image_ws):
     outcome = run_image(image_ws, request(steps=40, count=3), on_event, on_job=lambda job: job_ids.append(job.job_id))
     assert isinstance(outcome.event, jobs.Cancelled)
     assert steps_seen[-1] <= 2  # the cancel was seen at the next step's end (or inside it)
-    assert [r["status"] for r in outcome.records] == ["cancelled"]
+    assert [r["status"] for r in outcome.records] == ["stopped"]
     assert image_ws.history.get(outcome.generation_ids[0])["output_path"] is None
     assert image_ws.image_worker.pid == pid  # stopped cooperatively: no reload needed
     assert run_image(image_ws, request(steps=1)).ok

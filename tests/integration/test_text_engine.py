@@ -43,7 +43,7 @@ def test_generation_streams_and_is_recorded(workspace):
     assert record["completion_tokens"] == outcome.event.result["completion_tokens"] <= 40
     assert record["prompt_tokens"] > 5 and record["seconds"] > 0
     assert record["versions"]["llama-cpp-python"] == "0.3.36"
-    assert record["device"] == "CPU" and record["status"] == "ok"
+    assert record["device"] == "CPU" and record["status"] == "done"
 
 
 def test_same_seed_same_text_and_model_stays_loaded(workspace):
@@ -90,7 +90,7 @@ def test_stop_within_200_ms(workspace):
                                           seed=1), on_event, on_job=lambda job: job_ids.append(job.job_id))
     assert isinstance(outcome.event, jobs.Cancelled)
     assert ended_at[0] - stop_at[0] < 0.2
-    assert outcome.record["status"] == "cancelled"
+    assert outcome.record["status"] == "stopped"
     assert 0 < outcome.record["completion_tokens"] < 50
     assert workspace.text_worker.is_alive()  # stopped cooperatively, model still loaded
 

@@ -51,7 +51,7 @@ def test_conversation_context_skips_failed_and_superseded_turns(history):
     conversation = history.new_conversation("c")
     first = add(history, "hello", "hi!", conversation_id=conversation)
     add(history, "broken", "", conversation_id=conversation, status="failed", error="x")
-    third = add(history, "again", "partial", conversation_id=conversation, status="cancelled")
+    third = add(history, "again", "partial", conversation_id=conversation, status="stopped")
     assert history.context_messages(conversation) == [
         {"role": "user", "content": "hello"}, {"role": "assistant", "content": "hi!"},
         {"role": "user", "content": "again"}, {"role": "assistant", "content": "partial"},

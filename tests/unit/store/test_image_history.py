@@ -13,7 +13,7 @@ def test_image_rows_keep_their_file_and_size_and_export(tmp_path):
     history = History(open_db(tmp_path / "a.db"))
     generation_id = history.add({
         "kind": "image", "model": "sd15", "model_sha256": "f" * 64, "prompt": "poster for lin@example.com",
-        "output": "", "seed": 7, "status": "ok", "output_path": "/home/me/outputs/x.png", "width": 512,
+        "output": "", "seed": 7, "status": "done", "output_path": "/home/me/outputs/x.png", "width": 512,
         "height": 768, "params": {"negative": "call 0912-345-678", "steps": 20, "guidance": 7.0,
                                   "scheduler": "Euler a"},
         "versions": {"torch": "2.13.0"},
