@@ -392,3 +392,22 @@ def m_speed_001_lean_search(db: sqlite_utils.Database) -> None:
     )
     if "search_text" in db["generations"].columns_dict:
         db.execute("update generations set search_text = '' where search_text != ''")
+
+
+@migration
+def m_api_001_keys(db: sqlite_utils.Database) -> None:
+    """API keys for `airlock serve`: only a hash of each key is kept (it is shown once)."""
+    db.execute(
+        """
+        create table if not exists api_keys (
+            id integer primary key,
+            name text not null unique,
+            prefix text not null,
+            key_hash text not null unique,
+            scopes text not null default 'text,image',
+            created_at text not null,
+            last_used_at text,
+            revoked_at text
+        )
+        """
+    )

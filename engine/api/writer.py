@@ -1,0 +1,50 @@
+"""One thread that does every database write of the API server, in order.
+
+The store has one writer (DESIGN: processes). When `airlock serve` runs alone this thread
+is that writer; when the desktop app hosts the API it passes its own ``call`` instead,
+which runs the write on the UI thread like every other write of the window. Either way a
+request thread hands over a function and waits for its result.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+WriteCall = Callable[[Callable[[], Any]], Any]
+
+
+class SerialWriter:
+    def __init__(self, name: str = "api-db-writer"):
+        self._queue: queue.Queue[tuple[Callable[[], Any], Future] | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
+        self._thread.start()
+
+    def _loop(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            fn, future = item
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(fn())
+            except BaseException as exc:  # handed back to the caller, who reports it
+                future.set_exception(exc)
+
+    def call(self, fn: Callable[[], T]) -> T:
+        """Run ``fn`` on the writer thread and return its result (or raise its error)."""
+        if threading.current_thread() is self._thread:
+            return fn()
+        future: Future = Future()
+        self._queue.put((fn, future))
+        return future.result()
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join(5)
