@@ -337,3 +337,22 @@ def m_reliability_001_status_words(db: sqlite_utils.Database) -> None:
             db.execute("pragma writable_schema = off")
     db.execute("update generations set status = case status when 'ok' then 'done' "
                "when 'cancelled' then 'stopped' else status end where status in ('ok', 'cancelled')")
+
+
+@migration
+def m_api_001_keys(db: sqlite_utils.Database) -> None:
+    """API keys for `airlock serve`: only a hash of each key is kept (it is shown once)."""
+    db.execute(
+        """
+        create table if not exists api_keys (
+            id integer primary key,
+            name text not null unique,
+            prefix text not null,
+            key_hash text not null unique,
+            scopes text not null default 'text,image',
+            created_at text not null,
+            last_used_at text,
+            revoked_at text
+        )
+        """
+    )
