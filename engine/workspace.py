@@ -16,6 +16,8 @@ from engine.home import Home, resolve_home
 from engine.logs import setup_logging
 from engine.registry.registry import Registry
 from engine.store.db import open_db
+from engine.trust import encryption, install as trust
+from engine.trust.policy import load_policy
 from engine.backends.base import Backend
 from engine.backends.worker_process import WorkerProcess
 
@@ -28,14 +30,19 @@ model reload of tens of seconds, so it gets more slack than the text worker."""
 
 
 class Workspace:
-    def __init__(self, home: Home, *, process_name: str = "airlock"):
+    def __init__(self, home: Home, *, process_name: str = "airlock", passphrase: str | None = None):
         self.home = home
         setup_logging(home.logs_dir, process_name)
-        self.db = open_db(home.db_path)
+        # The policy comes first: it may require the database to be encrypted (engine/trust/).
+        self.policy = load_policy(home.root)
+        self.db_key = encryption.database_key(home, required=bool(self.policy.get("encryption_required")),
+                                              passphrase=passphrase)
+        self.db = open_db(home.db_path, key=self.db_key)
         self.record_steps = RecordSteps()
         self.record_steps.add("brand_voice", brand_voice.flag_record)
         self.history = History(self.db, self.record_steps)
         self.registry = Registry(self.db, home)
+        trust.install(self, process_name=process_name, policy=self.policy)  # audit, PII, policy, retention
         packs.ensure_default_pack(self.db)  # once per home; deletions stick
         self.text_worker = WorkerProcess("text", "engine.text.worker:make_handler",
                                          log_dir=home.logs_dir)
@@ -51,12 +58,14 @@ class Workspace:
         return backends[kind]
 
     @classmethod
-    def open(cls, home: str | Path | None = None, *, process_name: str = "airlock") -> "Workspace":
-        return cls(resolve_home(home), process_name=process_name)
+    def open(cls, home: str | Path | None = None, *, process_name: str = "airlock",
+             passphrase: str | None = None) -> "Workspace":
+        return cls(resolve_home(home), process_name=process_name, passphrase=passphrase)
 
     def close(self) -> None:
         self.text_worker.stop()
         self.image_worker.stop()
+        trust.close(self)
         self.db.conn.close()
 
     def __enter__(self) -> "Workspace":

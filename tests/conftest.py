@@ -15,6 +15,9 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Secrets go to 0600 files in the temporary home, never into the real OS keyring of the
+# machine running the tests (engine/trust/keys.py).
+os.environ.setdefault("AIRLOCK_KEYRING", "file")
 
 import pytest  # noqa: E402
 

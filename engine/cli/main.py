@@ -144,7 +144,7 @@ def build_parser() -> Parser:
     return parser
 
 
-GROUPS = ("templates", "serve", "api")
+GROUPS = ("templates", "serve", "api", "audit", "trust")
 """Command groups that live in their own module under engine/cli/: each has
 ``add_parsers(command)`` (``command`` is build_parser's helper, which adds ``--home``) and
 ``COMMANDS``, a dict from command name to ``handler(ws, args) -> exit status``. A new group

@@ -16,6 +16,7 @@ import importlib.util
 import json
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -110,6 +111,10 @@ class Registry:
     def __init__(self, db: sqlite_utils.Database, home: Home, *, register_default: bool = True):
         self.db = db
         self.home = home
+        self.gate: Callable[[str, ModelRecord], None] | None = None
+        """Called with ("import", record) before a model is registered and ("load",
+        record) when a runner asks for it; raises BadInput to refuse. The workspace sets
+        it to the trust policy's allowlist check (engine/trust/install.py)."""
         if register_default:
             self.ensure_default()
 
@@ -123,6 +128,13 @@ class Registry:
         return ModelRecord.from_row(rows[0]) if rows else None
 
     def get(self, name: str) -> ModelRecord:
+        """The model a runner is about to use (the gate may refuse it)."""
+        record = self._get(name)
+        if self.gate is not None:
+            self.gate("load", record)
+        return record
+
+    def _get(self, name: str) -> ModelRecord:
         record = self.find(name)
         if record is None:
             known = ", ".join(m.name for m in self.list()) or "none yet"
@@ -220,12 +232,19 @@ class Registry:
                 _delete(path)
             raise BadInput(f"{source.name} is already registered as '{duplicate.name}'.")
         record = self._record(name, path, info, sha256, source_kind)
+        if self.gate is not None:
+            try:
+                self.gate("import", record)
+            except BaseException:
+                if not link:
+                    _delete(path)
+                raise
         self._save(record)
         return record
 
     def remove(self, name: str) -> ModelRecord:
         """Unregister a model; delete its file only if Airlock made the copy."""
-        record = self.get(name)
+        record = self._get(name)
         with self.db.atomic():
             self.db.execute("delete from models where name = ?", [name])
         if record.source == "copied":
@@ -239,7 +258,7 @@ class Registry:
     def verify(self, name: str, progress: Progress | None = None,
                cancel: CancelCheck | None = None) -> ModelRecord:
         """Hash the file again; raise BadInput when it is gone or changed."""
-        record = self.get(name)
+        record = self._get(name)
         check_unchanged(Path(record.path), record.sha256, progress, cancel)
         return record
 

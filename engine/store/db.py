@@ -7,12 +7,13 @@ read connections with :func:`open_db`, which WAL lets run beside the writer.
 from __future__ import annotations
 
 import sqlite3
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
 
-from engine.store import migrations
+from engine.store import cjk, migrations
 from engine.errors import AirlockError
 
 
@@ -21,12 +22,42 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def open_db(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Database:
-    """Open (creating if needed) the database at ``path`` and bring its schema up to date."""
+def connect(path: Path | str, key: bytes | None = None) -> sqlite3.Connection:
+    """A connection to ``path``: plain SQLite, or SQLCipher when ``key`` is given (the
+    trust package chooses the key: engine/trust/encryption.py). A wrong key is one clear
+    message, not "file is not a database"."""
+    if key is None:
+        try:
+            return sqlite3.connect(str(path), timeout=10, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise AirlockError(f"Cannot open the database {path}: {exc}.") from exc
     try:
-        conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
-    except sqlite3.Error as exc:
-        raise AirlockError(f"Cannot open the database {path}: {exc}.") from exc
+        import sqlcipher3
+    except ImportError as exc:
+        raise AirlockError("This database is encrypted and SQLCipher is missing: install Airlock's "
+                           "'encryption' extra (sqlcipher3).") from exc
+    conn = sqlcipher3.connect(str(path), timeout=10, check_same_thread=False)
+    conn.execute(f"pragma key = \"x'{key.hex()}'\"")
+    try:
+        conn.execute("select count(*) from sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise AirlockError("The database could not be unlocked: the passphrase is wrong, or the key "
+                           "in the keyring is not this database's.") from exc
+    return conn  # type: ignore[no-any-return]
+
+
+def _cipher_errors() -> tuple[type[Exception], ...]:
+    """SQLCipher's error class, when an encrypted connection may have raised it."""
+    module = sys.modules.get("sqlcipher3")
+    return (module.DatabaseError,) if module is not None else ()
+
+
+def open_db(path: Path | str, *, migrate: bool = True, key: bytes | None = None) -> sqlite_utils.Database:
+    """Open (creating if needed) the database at ``path`` and bring its schema up to date;
+    ``key`` opens it encrypted (SQLCipher)."""
+    conn = connect(path, key)
+    cjk.register_sql_function(conn)  # the history's search triggers call it
     db = sqlite_utils.Database(conn)
     try:
         db.execute("pragma foreign_keys = on")
@@ -36,7 +67,7 @@ def open_db(path: Path | str, *, migrate: bool = True) -> sqlite_utils.Database:
             db.execute("pragma synchronous = normal")
         if migrate:
             migrations.migrate(db)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, *_cipher_errors()) as exc:
         conn.close()
         raise AirlockError(
             f"The database {path} is damaged or not an Airlock database ({exc}); "

@@ -6,22 +6,16 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
-from engine import privacy
 from engine.errors import BadInput, Cancelled
 from engine.store.history import History
+from engine.trust import pii
 
 FORMATS = ("jsonl", "md")
-REDACTED_FIELDS = ("system", "prompt", "output", "error")
 
 
-def redact_record(record: dict[str, Any]) -> dict[str, Any]:
-    record = dict(record)
-    for key in REDACTED_FIELDS:
-        record[key] = privacy.redact(record.get(key))
-    params = record.get("params")
-    if isinstance(params, dict) and params.get("negative"):  # an image's negative prompt
-        record["params"] = {**params, "negative": privacy.redact(params["negative"])}
-    return record
+def redact_record(record: dict[str, Any], rules: pii.Rules | None = None) -> dict[str, Any]:
+    """Every stored field masked, params included (engine/trust/pii.py)."""
+    return pii.redact_record(record, rules)
 
 
 def markdown(record: dict[str, Any]) -> str:
@@ -61,11 +55,16 @@ def _image_markdown(record: dict[str, Any], params: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n\n"
 
 
-def export_history(history: History, out: TextIO, *, fmt: str = "jsonl", redact: bool = False,
+def export_history(history: History, out: TextIO, *, fmt: str = "jsonl", redact: bool | pii.Rules = False,
                    ids: Iterable[int] | None = None,
                    progress: Callable[[int, int], None] | None = None,
                    cancel: Callable[[], bool] | None = None) -> int:
-    """Write generations (all, or ``ids``) oldest first to ``out``; return how many."""
+    """Write generations (all, or ``ids``) oldest first to ``out``; return how many.
+
+    ``redact`` masks personal data in every field: True with the built-in detectors, or
+    the user's and the policy's terms and patterns as :class:`pii.Rules`
+    (``engine.trust.install.export_rules`` says which apply)."""
+    rules = redact if isinstance(redact, pii.Rules) else (pii.Rules() if redact else None)
     if fmt not in FORMATS:
         raise BadInput(f"Unknown export format '{fmt}' (use jsonl or md).")
     wanted = list(ids) if ids is not None else None
@@ -76,8 +75,8 @@ def export_history(history: History, out: TextIO, *, fmt: str = "jsonl", redact:
     for record in history.iter_all(wanted):
         if cancel and cancel():
             raise Cancelled("Export stopped.")
-        if redact:
-            record = redact_record(record)
+        if rules is not None:
+            record = redact_record(record, rules)
         if fmt == "jsonl":
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:

@@ -309,6 +309,33 @@ def m004_templates_knowledge(db: sqlite_utils.Database) -> None:
     create_fts_index(db, "knowledge_chunks", "search_text")
 
 
+@migration
+def m_trust_001_audit_log(db: sqlite_utils.Database) -> None:
+    """The append-only audit log (engine/trust/audit.py): triggers refuse UPDATE and DELETE,
+    so only a raw connection that drops them can change a row, and the hash chain shows it."""
+    db.execute(
+        """
+        create table if not exists audit_log (
+            id integer primary key,
+            at text not null,
+            actor text not null,
+            event text not null,
+            details text not null,
+            prev_hash text not null,
+            hash text not null,
+            hmac text not null
+        )
+        """
+    )
+    db.execute("create index if not exists audit_log_event on audit_log(event, id)")
+    db.execute("create index if not exists audit_log_at on audit_log(at)")
+    for verb in ("update", "delete"):
+        db.execute(
+            f"create trigger if not exists audit_log_no_{verb} before {verb} on audit_log "
+            "begin select raise(abort, 'the audit log is append-only'); end"
+        )
+
+
 GENERATION_STATUSES = ("running", "done", "stopped", "failed", "interrupted")
 """The one vocabulary of a generation's status, stored, in the CLI, JSON and the GUI:
 ``running`` while it generates (the row is written when it starts), ``done``, ``stopped``

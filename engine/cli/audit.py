@@ -1,0 +1,99 @@
+"""``airlock audit verify|list|export``: the audit log from a terminal.
+
+``verify --json`` prints ``{"ok", "entries", "first_bad", "reason"}`` and exits 0 when
+the chain is intact, 1 when it is not (DESIGN's contract: a failure inside).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from engine.cli.output import emit_json
+from engine.errors import BadInput
+from engine.trust.audit import audit, log_for, write_csv
+
+
+def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
+    from engine.cli.output import Parser, _json_option
+
+    group = command("audit", "the tamper-evident audit log: verify the chain, list and export entries")
+    actions = group.add_subparsers(dest="action", required=True, parser_class=Parser)
+    sub = command("verify", "re-walk the hash chain; exit 1 and name the first bad entry when broken", actions)
+    _json_option(sub)
+    for name, help_text in (("list", "entries, newest first"), ("export", "entries as CSV")):
+        sub = command(name, help_text, actions)
+        sub.add_argument("--event", default=None,
+                         help="only this event (or a prefix ending in '.', e.g. 'model.')")
+        sub.add_argument("--since", default=None, metavar="DATE", help="from this date (YYYY-MM-DD)")
+        sub.add_argument("--until", default=None, metavar="DATE", help="before this date (YYYY-MM-DD)")
+        sub.add_argument("--search", default=None, help="text in the actor or the details")
+        sub.add_argument("--limit", type=int, default=100 if name == "list" else 1_000_000)
+        if name == "export":
+            sub.add_argument("--out", default=None, metavar="FILE", help="CSV file (default: standard output)")
+        _json_option(sub)
+
+
+def _rows(ws: Any, args: argparse.Namespace) -> list[dict[str, Any]]:
+    if args.limit < 1:
+        raise BadInput("--limit must be at least 1.")
+    return log_for(ws).entries(event=args.event, since=args.since, until=args.until, text=args.search,
+                               limit=args.limit)
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a .part file, so a failed write leaves no half file."""
+    partial = path.with_name(path.name + ".part")
+    try:
+        partial.write_text(text, encoding="utf-8", newline="")
+        partial.replace(path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise BadInput(f"Cannot write {path}: {exc.strerror}.") from exc
+
+
+def cmd_audit(ws: Any, args: argparse.Namespace) -> int:
+    if args.action == "verify":
+        result = log_for(ws).verify()
+        if args.json:
+            emit_json(result.as_dict())
+        elif result.ok:
+            print(f"The audit log is intact ({result.entries} entries).")
+        else:
+            print(f"error: the audit log is broken at entry {result.first_bad}: {result.reason}.",
+                  file=sys.stderr)
+        return 0 if result.ok else 1
+    rows = _rows(ws, args)
+    if args.action == "list":
+        if args.json:
+            emit_json(rows)
+        elif not rows:
+            print("No audit entries.")
+        else:
+            for row in rows:
+                details = ", ".join(f"{k}={v}" for k, v in row["details"].items())
+                print(f"{row['id']:>6}  {row['at'][:19].replace('T', ' ')}  {row['actor']:<24} "
+                      f"{row['event']:<18} {details[:90]}")
+        return 0
+    buffer = io.StringIO()
+    count = write_csv(rows, buffer)
+    if args.out:
+        path = Path(args.out)
+        write_text_atomically(path, buffer.getvalue())
+        audit(ws, "audit.exported", entries=count, path=str(path))
+        if args.json:
+            emit_json({"path": str(path), "entries": count})
+        else:
+            print(f"Wrote {count} audit entries to {path}.", file=sys.stderr)
+    else:
+        if args.json:
+            raise BadInput("--json needs --out (the CSV itself goes to standard output)")
+        sys.stdout.write(buffer.getvalue())
+    return 0
+
+
+COMMANDS = {"audit": cmd_audit}

@@ -1,0 +1,155 @@
+"""What trust adds to an open workspace, in one call from ``Workspace.__init__``.
+
+- ``ws.policy`` (the organization's policy), ``ws.trust`` (the trust settings), and
+  ``ws.audit_log`` (engine/trust/audit.py);
+- a record step ``trust`` that every stored generation passes (engine/records.py): it
+  masks PII when the mode includes ``history``, marks the generation for deletion at the
+  end of the session in "keep no history" mode, and audits ``generation.made``;
+- the model gate: the policy's sha256 allowlist on import and load, the chat template's
+  hash and suspicious constructs recorded on import, and both audited;
+- on open: a policy that changed since the last open is audited, and the retention
+  period is applied; in "keep no history" mode what the last session left is removed.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from engine.errors import BadInput
+from engine.trust import pii, retention
+from engine.trust.audit import AuditLog, default_actor
+from engine.trust.chat_templates import inspect_template
+from engine.trust.policy import Policy, load_policy
+from engine.trust.settings import TrustSettings
+
+log = logging.getLogger(__name__)
+
+EPHEMERAL_KEY = "keep_no_history"
+"""Marker inside a generation's params: delete this at the end of the session."""
+EPHEMERAL_WHERE = f"json_extract(params, '$.{EPHEMERAL_KEY}') = 1"
+
+
+def install(ws: Any, *, process_name: str = "airlock", policy: Policy | None = None) -> None:
+    ws.policy = policy if policy is not None else load_policy(ws.home.root)
+    ws.audit_log = AuditLog(ws.db, ws.home.root, actor=default_actor(process_name))
+    ws.trust = TrustSettings(ws.db, ws.policy, on_change=lambda key, old, new: ws.audit_log.append(
+        "settings.changed", {"key": key, "old": old, "new": new}))
+    ws.record_steps.add("trust", lambda record: trust_step(ws, record))
+    ws.registry.gate = lambda action, record: model_gate(ws, action, record)
+    _note_policy(ws)
+    apply_retention(ws)
+    if ws.trust.get("keep_no_history"):
+        forget_session(ws)
+
+
+def trust_step(ws: Any, record: dict[str, Any]) -> dict[str, Any]:
+    """The record step: mask, mark, audit (counts and ids only unless the policy asks)."""
+    mode = ws.trust.pii_mode()
+    findings = 0
+    if "history" in mode:
+        rules = ws.trust.pii_rules()
+        findings = sum(len(pii.find(record.get(k), rules)) for k in pii.TEXT_FIELDS
+                       if isinstance(record.get(k), str))
+        record = pii.redact_record(record, rules)
+    if ws.trust.get("keep_no_history"):
+        params = record.get("params")
+        params = dict(params) if isinstance(params, dict) else {}
+        params[EPHEMERAL_KEY] = 1
+        record["params"] = params
+    details: dict[str, Any] = {"kind": record.get("kind", "text"), "model": record.get("model"),
+                               "model_sha256": record.get("model_sha256"), "status": record.get("status"),
+                               "conversation_id": record.get("conversation_id"),
+                               "prompt_chars": len(record.get("prompt") or ""),
+                               "output_chars": len(record.get("output") or "")}
+    if findings:
+        details["pii_masked"] = findings
+    if ws.trust.get("audit_content"):
+        details["prompt"] = record.get("prompt")
+        details["output"] = record.get("output")
+    ws.audit_log.append("generation.made", details)
+    return record
+
+
+def model_gate(ws: Any, action: str, record: Any) -> None:
+    """Called by the registry with ("import", record) before a model is registered and
+    ("load", record) before a runner uses it; raises BadInput to refuse."""
+    if not ws.policy.model_allowed(record.sha256):
+        ws.audit_log.append("model.refused", {"action": action, "name": record.name, "sha256": record.sha256})
+        why = ws.policy.reason_for("allowed_models")
+        raise BadInput(f"'{record.name}' is not on your organization's list of allowed models"
+                       f"{f' ({why})' if why else ''} (sha256 {record.sha256[:12]}…).")
+    if action == "import":
+        details = {"name": record.name, "kind": record.kind, "sha256": record.sha256}
+        template = (record.metadata or {}).get("tokenizer.chat_template")
+        if isinstance(template, str) and template:
+            report = inspect_template(template)
+            record.metadata["chat_template_flags"] = report.flags
+            details["chat_template_sha256"] = report.sha256
+            details["chat_template_flags"] = report.flags
+        ws.audit_log.append("model.imported", details)
+    elif action == "load":
+        if getattr(ws, "_last_loaded", None) != record.sha256:
+            ws._last_loaded = record.sha256
+            ws.audit_log.append("model.loaded", {"name": record.name, "sha256": record.sha256})
+
+
+def _note_policy(ws: Any) -> None:
+    """Audit a policy that appeared, changed or went away since this home last saw one."""
+    row = ws.db.conn.execute("select value from settings where key = 'trust.policy_seen'").fetchone()
+    seen = row[0] if row else '""'
+    current = f'"{ws.policy.sha256}"'
+    if seen == current:
+        return
+    with ws.db.atomic():
+        ws.db.conn.execute("insert or replace into settings (key, value) values ('trust.policy_seen', ?)",
+                           [current])
+    ws.audit_log.append("policy.changed", {"source": ws.policy.source, "sha256": ws.policy.sha256,
+                                           "locked": sorted(ws.policy.values)})
+
+
+def apply_retention(ws: Any) -> retention.PurgeResult | None:
+    days = ws.trust.get("retention_days")
+    if days is None:
+        return None
+    result = retention.purge_expired(ws.db, ws.home.outputs_dir, days)
+    if result and (result.generations or result.batch_jobs):
+        ws.audit_log.append("data.purged", {"reason": "retention", "days": days, **result.as_dict()})
+    return result
+
+
+def forget_session(ws: Any) -> retention.PurgeResult:
+    """Delete what was made in "keep no history" mode (at close, and at the next open after a crash)."""
+    result = retention.purge(ws.db, ws.home.outputs_dir, before=None, where=EPHEMERAL_WHERE)
+    if result.generations:
+        ws.audit_log.append("data.purged", {"reason": "keep no history", **result.as_dict()})
+    return result
+
+
+def purge_all(ws: Any, confirmation: str) -> retention.PurgeResult:
+    result = retention.delete_everything(ws.db, ws.home.outputs_dir, confirmation)
+    ws.audit_log.append("data.purged", {"reason": "delete everything", **result.as_dict()})
+    return result
+
+
+def close(ws: Any) -> None:
+    """At workspace close: keep-no-history generations go."""
+    try:
+        if ws.trust.get("keep_no_history"):
+            forget_session(ws)
+    except Exception:  # closing must not fail; the next open retries
+        log.warning("could not remove this session's history", exc_info=True)
+
+
+def export_rules(ws: Any, asked: bool) -> pii.Rules | None:
+    """The redaction an export gets: the user's terms and patterns when they asked for
+    it, or always when the PII mode (the user's or the policy's) includes ``exports``."""
+    if asked or "exports" in ws.trust.pii_mode():
+        return ws.trust.pii_rules()
+    return None
+
+
+def exported(ws: Any, what: str, *, path: str | None, count: int, redacted: bool, fmt: str = "") -> None:
+    """Audit an export: what, where, how many, whether masked (never the content)."""
+    ws.audit_log.append("export.written", {"what": what, "path": path, "records": count,
+                                           "redacted": redacted, "format": fmt})
