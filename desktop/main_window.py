@@ -128,9 +128,7 @@ class MainWindow(QMainWindow):
     def run_in_images(self, prompt: str, negative: str) -> None:
         """An image template's Run: fill the Images page; the person presses Generate."""
         self.sidebar.setCurrentRow(self.pages.index(self.images))
-        self.images.prompt.setPlainText(prompt)
-        self.images.negative.setPlainText(negative)
-        self.images.prompt.setFocus()
+        self.images.start_with(prompt, negative)
 
     def _models_changed(self) -> None:
         self.chat.reload_models()

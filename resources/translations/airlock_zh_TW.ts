@@ -303,6 +303,77 @@
     </message>
 </context>
 <context>
+    <name>GalleryPanel</name>
+    <message>
+        <source>Gallery</source>
+        <translation>圖庫</translation>
+    </message>
+    <message>
+        <source>Search prompts…</source>
+        <translation>搜尋提示詞…</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>種子</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>不限時間</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>最近 12 個月</translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation>全部模型</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <source>Copy parameters</source>
+        <translation>複製參數</translation>
+    </message>
+    <message>
+        <source>Reuse settings</source>
+        <translation>沿用設定</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在資料夾中顯示</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>Parameters copied.</source>
+        <translation>已複製參數。</translation>
+    </message>
+    <message>
+        <source>Delete images</source>
+        <translation>刪除圖片</translation>
+    </message>
+    <message>
+        <source>Delete {n} image(s) and their files? This cannot be undone.</source>
+        <translation>要刪除 {n} 張圖片和它們的檔案嗎？刪除後無法復原。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <source>History</source>
@@ -429,7 +500,7 @@
     </message>
 </context>
 <context>
-    <name>ImagesPage</name>
+    <name>ImageForm</name>
     <message>
         <source>Images</source>
         <translation>圖片</translation>
@@ -479,12 +550,12 @@
         <translation>種子</translation>
     </message>
     <message>
-        <source>Strength</source>
-        <translation>重繪強度</translation>
-    </message>
-    <message>
         <source>How many</source>
         <translation>張數</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>重繪強度</translation>
     </message>
     <message>
         <source>Parameters in PNG</source>
@@ -559,64 +630,8 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>Gallery</source>
-        <translation>圖庫</translation>
-    </message>
-    <message>
-        <source>Search prompts…</source>
-        <translation>搜尋提示詞…</translation>
-    </message>
-    <message>
-        <source>Any time</source>
-        <translation>不限時間</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>最近 7 天</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>最近 30 天</translation>
-    </message>
-    <message>
-        <source>Last 12 months</source>
-        <translation>最近 12 個月</translation>
-    </message>
-    <message>
-        <source>All models</source>
-        <translation>全部模型</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>開啟</translation>
-    </message>
-    <message>
-        <source>Copy parameters</source>
-        <translation>複製參數</translation>
-    </message>
-    <message>
-        <source>Reuse settings</source>
-        <translation>沿用設定</translation>
-    </message>
-    <message>
-        <source>Show in folder</source>
-        <translation>在資料夾中顯示</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>刪除…</translation>
-    </message>
-    <message>
         <source>No image model yet: import a .safetensors checkpoint or a diffusers folder on the Models page.</source>
         <translation>還沒有圖片模型，請到「模型」頁面匯入 .safetensors 檢查點或 diffusers 資料夾。</translation>
-    </message>
-    <message>
-        <source>Starting…</source>
-        <translation>準備中…</translation>
     </message>
     <message>
         <source>Starting from {name} (img2img)</source>
@@ -633,6 +648,13 @@
     <message>
         <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
         <translation>圖片 (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
+    </message>
+</context>
+<context>
+    <name>ImagesPage</name>
+    <message>
+        <source>Starting…</source>
+        <translation>準備中…</translation>
     </message>
     <message>
         <source>Step {step} of {total}</source>
@@ -663,20 +685,8 @@
         <translation>生成中斷：{reason}</translation>
     </message>
     <message>
-        <source>Parameters copied.</source>
-        <translation>已複製參數。</translation>
-    </message>
-    <message>
         <source>Settings of image #{id} loaded: same seed, same picture.</source>
         <translation>已載入圖片 #{id} 的設定：相同的種子，就會生成相同的圖片。</translation>
-    </message>
-    <message>
-        <source>Delete images</source>
-        <translation>刪除圖片</translation>
-    </message>
-    <message>
-        <source>Delete {n} image(s) and their files? This cannot be undone.</source>
-        <translation>要刪除 {n} 張圖片和它們的檔案嗎？刪除後無法復原。</translation>
     </message>
 </context>
 <context>
@@ -1304,55 +1314,7 @@
     </message>
 </context>
 <context>
-    <name>TemplatesPage</name>
-    <message>
-        <source>Templates</source>
-        <translation>範本</translation>
-    </message>
-    <message>
-        <source>Library</source>
-        <translation>範本庫</translation>
-    </message>
-    <message>
-        <source>Brand voices</source>
-        <translation>品牌語氣</translation>
-    </message>
-    <message>
-        <source>SWIFT builder</source>
-        <translation>SWIFT 產生器</translation>
-    </message>
-    <message>
-        <source>Search templates (Chinese or English)…</source>
-        <translation>搜尋範本（中英文皆可）…</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>建立副本</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>刪除…</translation>
-    </message>
-    <message>
-        <source>Import pack…</source>
-        <translation>匯入範本包…</translation>
-    </message>
-    <message>
-        <source>Export pack</source>
-        <translation>匯出範本包</translation>
-    </message>
-    <message>
-        <source>This template (with its brand voice and framework)…</source>
-        <translation>這個範本（含品牌語氣與思考框架）…</translation>
-    </message>
-    <message>
-        <source>Everything: all templates, voices and frameworks…</source>
-        <translation>全部：所有範本、品牌語氣與思考框架…</translation>
-    </message>
+    <name>TemplateEditor</name>
     <message>
         <source>Prompt</source>
         <translation>提示詞</translation>
@@ -1463,7 +1425,7 @@
     </message>
     <message>
         <source>e.g. {&quot;temperature&quot;: 0.7, &quot;max_tokens&quot;: 800}</source>
-        <translation>例如：{&quot;temperature&quot;: 0.7, &quot;max_tokens&quot;: 800}</translation>
+        <translation>例如：{"temperature": 0.7, "max_tokens": 800}</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1478,20 +1440,67 @@
         <translation>版本紀錄…</translation>
     </message>
     <message>
-        <source>Fill in and run</source>
-        <translation>填寫並執行</translation>
+        <source>None</source>
+        <translation>不使用</translation>
     </message>
     <message>
-        <source>Company knowledge</source>
-        <translation>公司知識</translation>
+        <source>{name} (missing)</source>
+        <translation>{name}（找不到）</translation>
     </message>
     <message>
-        <source>Preview of the prompt</source>
-        <translation>提示詞預覽</translation>
+        <source>new, not saved</source>
+        <translation>新範本，尚未儲存</translation>
     </message>
     <message>
-        <source>Copy prompt</source>
-        <translation>複製提示詞</translation>
+        <source>version {v}</source>
+        <translation>第 {v} 版</translation>
+    </message>
+    <message>
+        <source> · edited</source>
+        <translation> · 已修改</translation>
+    </message>
+    <message>
+        <source>Parameters must be JSON, for example {&quot;temperature&quot;: 0.7}.</source>
+        <translation>參數必須是 JSON 格式，例如 {"temperature": 0.7}。</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（未命名）</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateList</name>
+    <message>
+        <source>Search templates (Chinese or English)…</source>
+        <translation>搜尋範本（中英文皆可）…</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>建立副本</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>Import pack…</source>
+        <translation>匯入範本包…</translation>
+    </message>
+    <message>
+        <source>Export pack</source>
+        <translation>匯出範本包</translation>
+    </message>
+    <message>
+        <source>This template (with its brand voice and framework)…</source>
+        <translation>這個範本（含品牌語氣與思考框架）…</translation>
+    </message>
+    <message>
+        <source>Everything: all templates, voices and frameworks…</source>
+        <translation>全部：所有範本、品牌語氣與思考框架…</translation>
     </message>
     <message>
         <source>Social post</source>
@@ -1530,44 +1539,27 @@
         <translation>全部分類</translation>
     </message>
     <message>
-        <source>None</source>
-        <translation>無</translation>
-    </message>
-    <message>
-        <source>{name} (missing)</source>
-        <translation>{name}（找不到）</translation>
-    </message>
-    <message>
         <source>  (image)</source>
         <translation>（圖片）</translation>
     </message>
+</context>
+<context>
+    <name>TemplateRunPanel</name>
     <message>
-        <source>Unsaved changes</source>
-        <translation>尚未儲存的變更</translation>
+        <source>Fill in and run</source>
+        <translation>填寫並執行</translation>
     </message>
     <message>
-        <source>Save the changes to this template first?</source>
-        <translation>要先儲存這個範本的變更嗎？</translation>
+        <source>Company knowledge</source>
+        <translation>公司知識</translation>
     </message>
     <message>
-        <source>new, not saved</source>
-        <translation>新範本，尚未儲存</translation>
+        <source>Preview of the prompt</source>
+        <translation>提示詞預覽</translation>
     </message>
     <message>
-        <source>version {v}</source>
-        <translation>第 {v} 版</translation>
-    </message>
-    <message>
-        <source> · edited</source>
-        <translation> · 已修改</translation>
-    </message>
-    <message>
-        <source>Parameters must be JSON, for example {&quot;temperature&quot;: 0.7}.</source>
-        <translation>參數必須是 JSON 格式，例如 {&quot;temperature&quot;: 0.7}。</translation>
-    </message>
-    <message>
-        <source>(untitled)</source>
-        <translation>（未命名）</translation>
+        <source>Copy prompt</source>
+        <translation>複製提示詞</translation>
     </message>
     <message>
         <source>Send to Images</source>
@@ -1576,6 +1568,49 @@
     <message>
         <source>Send to Chat</source>
         <translation>送到對話</translation>
+    </message>
+    <message>
+        <source>Negative: {text}</source>
+        <translation>反向提示詞：{text}</translation>
+    </message>
+    <message>
+        <source>Brand voice: {name} (checked on the answer)</source>
+        <translation>品牌語氣：{name}（會檢查回答）</translation>
+    </message>
+    <message>
+        <source>Framework: {key}</source>
+        <translation>思考框架：{key}</translation>
+    </message>
+    <message>
+        <source>Sources: {list}</source>
+        <translation>來源：{list}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPage</name>
+    <message>
+        <source>Templates</source>
+        <translation>範本</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>範本庫</translation>
+    </message>
+    <message>
+        <source>Brand voices</source>
+        <translation>品牌語氣</translation>
+    </message>
+    <message>
+        <source>SWIFT builder</source>
+        <translation>SWIFT 產生器</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>尚未儲存的變更</translation>
+    </message>
+    <message>
+        <source>Save the changes to this template first?</source>
+        <translation>要先儲存這個範本的變更嗎？</translation>
     </message>
     <message>
         <source>{name} (copy)</source>
@@ -1596,22 +1631,6 @@
     <message>
         <source>Give the template a name.</source>
         <translation>請幫範本取個名稱。</translation>
-    </message>
-    <message>
-        <source>Negative: {text}</source>
-        <translation>反向提示詞：{text}</translation>
-    </message>
-    <message>
-        <source>Brand voice: {name} (checked on the answer)</source>
-        <translation>品牌語氣：{name}（會檢查回答）</translation>
-    </message>
-    <message>
-        <source>Framework: {key}</source>
-        <translation>思考框架：{key}</translation>
-    </message>
-    <message>
-        <source>Sources: {list}</source>
-        <translation>來源：{list}</translation>
     </message>
     <message>
         <source>Import a template pack</source>

@@ -69,8 +69,8 @@ def main(out_dir: Path, home: Path) -> None:
             window.sidebar.setCurrentRow(window.pages.index(getattr(window, page)))
             if page == "history":
                 window.history.table.selectRow(0)
-            if page == "templates" and window.templates.list.count() > 1:
-                window.templates.list.setCurrentRow(1)
+            if page == "templates" and window.templates.browser.list.count() > 1:
+                window.templates.browser.list.setCurrentRow(1)
             settle(app)
             shot = QGuiApplication.primaryScreen().grabWindow(0, 0, 0, 1280, 800)
             shot.save(str(out_dir / f"{page}-{language}.png"))

@@ -23,39 +23,39 @@ def page(qtbot, window, tiny_folder):
     window.models.models_changed.emit()
     window.sidebar.setCurrentRow(window.pages.index(window.images))
     images = window.images
-    images.size.addItem("64 × 64", (64, 64))
-    images.size.setCurrentIndex(images.size.count() - 1)
-    images.steps.setValue(3)
-    images.guidance.setValue(5.0)
+    images.form.size.addItem("64 × 64", (64, 64))
+    images.form.size.setCurrentIndex(images.form.size.count() - 1)
+    images.form.steps.setValue(3)
+    images.form.guidance.setValue(5.0)
     return images
 
 
 def generate(qtbot, page, timeout=120_000) -> None:
-    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.form.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.bridge.busy, timeout=timeout)
 
 
 def test_generate_shows_progress_result_and_gallery_then_reuse_reproduces_it(qtbot, page):
-    page.prompt.setPlainText("a ceramic tea set, product photo")
-    page.negative.setPlainText("blurry")
-    page.seed.setValue(5)
+    page.form.prompt.setPlainText("a ceramic tea set, product photo")
+    page.form.negative.setPlainText("blurry")
+    page.form.seed.setValue(5)
     steps_seen = []
     page.bridge.progress.connect(lambda e: steps_seen.append((e.stage, e.step, e.total)))
     generate(qtbot, page)
-    assert page.last_outcome.ok, page.message.text()
+    assert page.last_outcome.ok, page.form.message.text()
     assert ("denoise", 3, 3) in steps_seen
     assert page.result.pixmap() is not None and not page.result.pixmap().isNull()
     assert page.gallery_model.rowCount() == 1
     first = page.gallery_model.record(0)
     assert Path(first["output_path"]).is_file() and first["seed"] == 5
 
-    page.prompt.clear()
-    page.seed.setValue(-1)
-    page.gallery.setCurrentIndex(page.gallery_model.index(0))
-    page.reuse_button.click()
-    assert page.prompt.toPlainText() == "a ceramic tea set, product photo"
-    assert page.negative.toPlainText() == "blurry" and page.seed.value() == 5
-    page.copy_button.click()
+    page.form.prompt.clear()
+    page.form.seed.setValue(-1)
+    page.gallery_panel.gallery.setCurrentIndex(page.gallery_model.index(0))
+    page.gallery_panel.reuse_button.click()
+    assert page.form.prompt.toPlainText() == "a ceramic tea set, product photo"
+    assert page.form.negative.toPlainText() == "blurry" and page.form.seed.value() == 5
+    page.gallery_panel.copy_button.click()
     copied = QApplication.clipboard().text()
     assert "Seed: 5" in copied and "Negative prompt: blurry" in copied
     generate(qtbot, page)
@@ -65,46 +65,46 @@ def test_generate_shows_progress_result_and_gallery_then_reuse_reproduces_it(qtb
 
 
 def test_cancel_stops_within_a_step(qtbot, page):
-    page.prompt.setPlainText("a long run")
-    page.steps.setValue(60)
-    page.seed.setValue(1)
-    page.generate_button.click()
-    qtbot.waitUntil(lambda: page.progress.value() >= 1 and "Step" in page.progress.format(), timeout=60_000)
-    page.cancel_button.click()
+    page.form.prompt.setPlainText("a long run")
+    page.form.steps.setValue(60)
+    page.form.seed.setValue(1)
+    page.form.generate_button.click()
+    qtbot.waitUntil(lambda: page.form.progress.value() >= 1 and "Step" in page.form.progress.format(), timeout=60_000)
+    page.form.cancel_button.click()
     qtbot.waitUntil(lambda: not page.bridge.busy, timeout=10_000)
-    assert "Cancelled" in page.message.text()
+    assert "Cancelled" in page.form.message.text()
     record = page.ws.history.get(page.last_outcome.generation_ids[-1])
     assert record["status"] == "stopped"
 
 
 def test_drop_a_picture_for_img2img_and_delete_from_the_gallery(qtbot, page, monkeypatch):
-    page.prompt.setPlainText("first")
-    page.seed.setValue(2)
+    page.form.prompt.setPlainText("first")
+    page.form.seed.setValue(2)
     generate(qtbot, page)
     source = page.last_outcome.paths[0]
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(source)])
     page.dropEvent(QDropEvent(QPoint(5, 5).toPointF(), Qt.DropAction.CopyAction, mime,
                               Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
-    assert page.init_image == source and page.strength.isEnabled()
-    page.prompt.setPlainText("second, from the first")
+    assert page.form.init_image == source and page.form.strength.isEnabled()
+    page.form.prompt.setPlainText("second, from the first")
     generate(qtbot, page)
-    assert page.last_outcome.ok, page.message.text()
+    assert page.last_outcome.ok, page.form.message.text()
     record = page.last_outcome.records[0]
     assert record["params"]["init_image"] == source and record["params"]["strength"] == pytest.approx(0.6)
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    page.gallery.selectAll()
-    page.delete_selected()
+    page.gallery_panel.gallery.selectAll()
+    page.gallery_panel.delete_selected()
     assert page.gallery_model.rowCount() == 0
     assert not Path(source).exists()
 
 
 def test_bad_input_is_one_clear_message(qtbot, page):
-    page.prompt.setPlainText("   ")
-    page.generate_button.click()
-    assert "prompt is empty" in page.message.text()
-    assert page.message.objectName() == "warning" and not page.bridge.busy
+    page.form.prompt.setPlainText("   ")
+    page.form.generate_button.click()
+    assert "prompt is empty" in page.form.message.text()
+    assert page.form.message.objectName() == "warning" and not page.bridge.busy
 
 
 def test_gallery_seed_filter_pages_past_hidden_rows(qtbot, page):
@@ -116,11 +116,11 @@ def test_gallery_seed_filter_pages_past_hidden_rows(qtbot, page):
                              "output_path": "/nowhere/old.png"})
     with ws.db.atomic():
         ws.db.execute("update generations set id = 0 where id = ?", [target])
-    page.seed_filter.setText("7")
-    page.apply_filters()
+    page.gallery_panel.seed_filter.setText("7")
+    page.gallery_panel.apply_filters()
     assert [r["prompt"] for r in page.gallery_model.rows] == ["old one"]
-    page.seed_filter.clear()
-    page.apply_filters()
+    page.gallery_panel.seed_filter.clear()
+    page.gallery_panel.apply_filters()
     while page.gallery_model.canFetchMore():
         page.gallery_model.fetchMore()
     assert page.gallery_model.rowCount() == 451
@@ -142,14 +142,14 @@ def test_gallery_date_filter(qtbot, page):
     seen = {}
     for index in [1, 2, 3, 4, 0]:  # each a change of the filter, which applies it at once
         days = PERIODS[index]
-        page.date_filter.setCurrentIndex(index)
+        page.gallery_panel.date_filter.setCurrentIndex(index)
         seen[days] = {r["prompt"].removeprefix("dated ") for r in page.gallery_model.rows
                       if r["prompt"].startswith("dated")}
     assert seen[None] == set(ages)
     assert seen[7] == {"now", "three days"} and seen[30] == seen[7] | {"twenty days"}
     assert seen[365] == seen[30] | {"half a year"}
     assert seen[0] <= {"now"}  # "now" minus a minute may fall before local midnight
-    assert page.date_filter.itemText(2) == "Last 7 days"
+    assert page.gallery_panel.date_filter.itemText(2) == "Last 7 days"
     # "today" starts at local midnight, whatever the time zone
     noon = datetime(2026, 3, 10, 12, 0).astimezone()
     midnight = datetime.fromisoformat(period_start(0, noon).replace("Z", "+00:00")).astimezone(noon.tzinfo)
@@ -160,19 +160,19 @@ def test_bfloat16_is_offered_where_the_cpu_has_it_and_reuse_brings_it_back(qtbot
     from engine.machine import cpu_has_native_bf16
 
     if not cpu_has_native_bf16():
-        assert not page.cpu_bf16.isVisible()
+        assert not page.form.cpu_bf16.isVisible()
         pytest.skip("this CPU has no native bfloat16: the option is hidden (checked above)")
-    assert page.cpu_bf16.isVisibleTo(page) and not page.cpu_bf16.isChecked()
-    page.prompt.setPlainText("a paper lantern")
-    page.seed.setValue(9)
-    page.cpu_bf16.setChecked(True)
+    assert page.form.cpu_bf16.isVisibleTo(page) and not page.form.cpu_bf16.isChecked()
+    page.form.prompt.setPlainText("a paper lantern")
+    page.form.seed.setValue(9)
+    page.form.cpu_bf16.setChecked(True)
     generate(qtbot, page)
     record = page.last_outcome.records[0]
     assert record["params"]["cpu_bf16"] is True and record["params"]["dtype"] == "bfloat16 autocast"
-    page.cpu_bf16.setChecked(False)
-    page.gallery.setCurrentIndex(page.gallery_model.index(0))
-    page.reuse_button.click()
-    assert page.cpu_bf16.isChecked()  # the same picture needs the same precision
+    page.form.cpu_bf16.setChecked(False)
+    page.gallery_panel.gallery.setCurrentIndex(page.gallery_model.index(0))
+    page.gallery_panel.reuse_button.click()
+    assert page.form.cpu_bf16.isChecked()  # the same picture needs the same precision
     generate(qtbot, page)
     again = page.last_outcome.records[0]
     assert Path(again["output_path"]).read_bytes() == Path(record["output_path"]).read_bytes()

@@ -151,7 +151,7 @@ def test_switching_language_translates_labels_live(qtbot, window):
     assert settings.language_note.text() == "立即套用，不需要重新啟動。"
     assert window.prefs.get("language") == "zh_TW"
     # texts that were already on screen before the switch are re-rendered too
-    assert window.images.message.text().startswith("還沒有圖片模型")
+    assert window.images.form.message.text().startswith("還沒有圖片模型")
     assert window.memory_status.text().startswith("記憶體")
     settings.language.setCurrentIndex(settings.language.findData("en"))
     qtbot.waitUntil(lambda: window.sidebar.item(0).text() == "Chat", timeout=2000)
@@ -249,8 +249,8 @@ def test_the_bundled_model_is_labelled_as_a_small_english_test_model(qtbot, wind
 def test_template_run_reaches_the_chat_and_images_pages(qtbot, window):
     window.templates.send_to_images.emit("a dreamy portrait, soft light", "text, watermark")
     assert window.stack.currentWidget() is window.images
-    assert window.images.prompt.toPlainText() == "a dreamy portrait, soft light"
-    assert window.images.negative.toPlainText() == "text, watermark"
+    assert window.images.form.prompt.toPlainText() == "a dreamy portrait, soft light"
+    assert window.images.form.negative.toPlainText() == "text, watermark"
     qtbot.waitUntil(lambda: not window.chat.bridge.busy, timeout=30_000)
     window.chat.settings.max_tokens.setValue(8)
     window.templates.send_to_chat.emit("Say hello to our customers.", "You are polite.", {})

@@ -54,31 +54,31 @@ def wait_task(qtbot, task, timeout=30_000) -> None:
 def test_library_lists_the_default_pack_with_search_and_category_filter(qtbot, page):
     names = page.template_names()
     assert len(names) >= 12 and "小紅書種草筆記" in names and "Press release" in names
-    page.search.setText("新聞")  # as an input method commits it
+    page.browser.search.setText("新聞")  # as an input method commits it
     qtbot.waitUntil(lambda: page.template_names() == ["新聞稿"], timeout=3000)
-    page.search.clear()
-    page.category_filter.setCurrentIndex(page.category_filter.findData("image_prompt"))
+    page.browser.search.clear()
+    page.browser.category_filter.setCurrentIndex(page.browser.category_filter.findData("image_prompt"))
     assert set(page.template_names()) == {"商品情境照提示詞", "夢幻兒童寫真風格", "Product shot image prompt",
                                           "Dreamy children's portrait"}
 
 
 def test_typed_form_live_preview_and_send_to_chat(qtbot, page):
     assert page.select("EDM 行銷電子報")
-    widgets = page.form.widgets
+    widgets = page.runner.form.widgets
     assert isinstance(widgets["brand"], QLineEdit) and isinstance(widgets["offer"], QPlainTextEdit)
     assert isinstance(widgets["tone"], QComboBox) and isinstance(widgets["deadline"], QDateEdit)
     page.refresh_preview()
-    assert "Missing required variables: brand, campaign, offer." == page.preview_message.text()
-    assert "[品牌名稱]" in page.preview.toPlainText() and not page.run_button.isEnabled()
+    assert "Missing required variables: brand, campaign, offer." == page.runner.preview_message.text()
+    assert "[品牌名稱]" in page.runner.preview.toPlainText() and not page.runner.run_button.isEnabled()
     widgets["brand"].setText("山嵐茶飲")
     widgets["campaign"].setText("週年慶早鳥價")
     widgets["offer"].setPlainText("全品項 85 折，滿千免運")
     widgets["deadline"].setDate(QDate(2026, 10, 31))
     widgets["tone"].setCurrentIndex(widgets["tone"].findData("活潑有趣"))
-    qtbot.waitUntil(lambda: "活動截止日：2026 年 10 月 31 日" in page.preview.toPlainText(), timeout=3000)
-    assert "語氣：活潑有趣" in page.preview.toPlainText() and page.run_button.isEnabled()
+    qtbot.waitUntil(lambda: "活動截止日：2026 年 10 月 31 日" in page.runner.preview.toPlainText(), timeout=3000)
+    assert "語氣：活潑有趣" in page.runner.preview.toPlainText() and page.runner.run_button.isEnabled()
     with qtbot.waitSignal(page.send_to_chat, timeout=3000) as signal:
-        qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.runner.run_button, Qt.MouseButton.LeftButton)
     prompt, system, info = signal.args
     assert prompt.startswith("請為「山嵐茶飲」撰寫一封行銷電子報") and system == ""
     assert info["annotations"]["template"]["variables"]["deadline"] == "2026-10-31"
@@ -87,17 +87,17 @@ def test_typed_form_live_preview_and_send_to_chat(qtbot, page):
 
 def test_numbers_booleans_and_image_templates_go_to_images(qtbot, page):
     assert page.select("小紅書種草筆記")
-    assert isinstance(page.form.widgets["hashtags"], QDoubleSpinBox)
-    page.form.set_values({"product": "冷泡烏龍", "highlights": "清爽"})
-    page.form.widgets["hashtags"].setValue(0)
-    qtbot.waitUntil(lambda: "冷泡烏龍" in page.preview.toPlainText(), timeout=3000)
-    assert "hashtag，混合" not in page.preview.toPlainText()
+    assert isinstance(page.runner.form.widgets["hashtags"], QDoubleSpinBox)
+    page.runner.form.set_values({"product": "冷泡烏龍", "highlights": "清爽"})
+    page.runner.form.widgets["hashtags"].setValue(0)
+    qtbot.waitUntil(lambda: "冷泡烏龍" in page.runner.preview.toPlainText(), timeout=3000)
+    assert "hashtag，混合" not in page.runner.preview.toPlainText()
     assert page.select("Instagram caption")
-    assert isinstance(page.form.widgets["emoji"], QCheckBox)
+    assert isinstance(page.runner.form.widgets["emoji"], QCheckBox)
     assert page.select("商品情境照提示詞")
-    assert page.run_button.text() == "Send to Images" and not page.system.isVisible()
-    page.form.widgets["product_en"].setText("matte black water bottle")
-    page.form.widgets["scene"].setCurrentIndex(page.form.widgets["scene"].findData("山林戶外"))
+    assert page.runner.run_button.text() == "Send to Images" and not page.editor.system.isVisible()
+    page.runner.form.widgets["product_en"].setText("matte black water bottle")
+    page.runner.form.widgets["scene"].setCurrentIndex(page.runner.form.widgets["scene"].findData("山林戶外"))
     with qtbot.waitSignal(page.send_to_images, timeout=3000) as signal:
         page.run()
     prompt, negative = signal.args
@@ -107,28 +107,28 @@ def test_numbers_booleans_and_image_templates_go_to_images(qtbot, page):
 
 def test_editor_highlights_refuses_bad_bodies_and_keeps_versions(qtbot, page, monkeypatch):
     page.new_template()
-    page.name.setText("Tagline")
-    page.body.setPlainText("Write a tagline for {{ product }}.\n{{ audience }}")
-    page.add_variable_row({"name": "product", "type": "short_text", "label": "Product", "required": True})
+    page.editor.name.setText("Tagline")
+    page.editor.body.setPlainText("Write a tagline for {{ product }}.\n{{ audience }}")
+    page.editor.add_variable_row({"name": "product", "type": "short_text", "label": "Product", "required": True})
     page.refresh_preview()
-    assert "'audience' on line 2" in page.editor_message.text()
-    ranges = page.body.document().firstBlock().layout().formats()
+    assert "'audience' on line 2" in page.editor.editor_message.text()
+    ranges = page.editor.body.document().firstBlock().layout().formats()
     assert any(r.start == len("Write a tagline for ") and r.length == len("{{ product }}") for r in ranges)
-    page.add_missing_variables()
+    page.editor.add_missing_variables()
     page.refresh_preview()
-    assert page.editor_message.text() == "" and page.form.widgets.keys() == {"product", "audience"}
+    assert page.editor.editor_message.text() == "" and page.runner.form.widgets.keys() == {"product", "audience"}
 
-    page.body.setPlainText("{{ ''.__class__.__mro__ }}")
+    page.editor.body.setPlainText("{{ ''.__class__.__mro__ }}")
     page.refresh_preview()
-    assert "underscore" in page.preview_message.text() and not page.run_button.isEnabled()
-    assert not page.save() and "underscore" in page.editor_message.text()
-    page.body.setPlainText("Line one {{ product }}\n{% if audience %}\nfor {{ audience }}")
-    assert not page.save() and "syntax error on line 3" in page.editor_message.text()
+    assert "underscore" in page.runner.preview_message.text() and not page.runner.run_button.isEnabled()
+    assert not page.save() and "underscore" in page.editor.editor_message.text()
+    page.editor.body.setPlainText("Line one {{ product }}\n{% if audience %}\nfor {{ audience }}")
+    assert not page.save() and "syntax error on line 3" in page.editor.editor_message.text()
 
-    page.body.setPlainText("Write a tagline for {{ product }}{% if audience %} aimed at {{ audience }}{% endif %}.")
+    page.editor.body.setPlainText("Write a tagline for {{ product }}{% if audience %} aimed at {{ audience }}{% endif %}.")
     assert page.save() and page.current.version == 1 and not page.dirty
-    page.body.setPlainText("Write three taglines for {{ product }}.")
-    assert page.dirty and "edited" in page.version_label.text()
+    page.editor.body.setPlainText("Write three taglines for {{ product }}.")
+    assert page.dirty and "edited" in page.editor.version_label.text()
     assert page.save() and page.current.version == 2
     assert page.template_names().count("Tagline") == 1
 
@@ -138,12 +138,12 @@ def test_editor_highlights_refuses_bad_bodies_and_keeps_versions(qtbot, page, mo
     dialog.restore()
     assert dialog.restored_version == 1 and page.library.get("Tagline").version == 3
     page.revert()
-    assert page.body.toPlainText().startswith("Write a tagline for")
+    assert page.editor.body.toPlainText().startswith("Write a tagline for")
 
     page.new_template()
-    page.name.setText("Tagline")
-    page.body.setPlainText("Another body")
-    assert not page.save() and "already exists" in page.editor_message.text()
+    page.editor.name.setText("Tagline")
+    page.editor.body.setPlainText("Another body")
+    assert not page.save() and "already exists" in page.editor.editor_message.text()
     page.dirty = False
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.select("Tagline")
@@ -153,7 +153,7 @@ def test_editor_highlights_refuses_bad_bodies_and_keeps_versions(qtbot, page, mo
 
 def test_unsaved_changes_ask_before_switching(qtbot, page, monkeypatch):
     assert page.select("新聞稿")
-    page.description.setText("changed")
+    page.editor.description.setText("changed")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     assert not page.select("客服回覆") and page.current.name == "新聞稿"
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
@@ -165,7 +165,7 @@ def test_pack_export_and_import_with_a_conflict_choice(qtbot, page, tmp_path):
     page.select("客服回覆")
     out = tmp_path / "cs.zip"
     page.export_to(str(out), selected_only=True)
-    assert "Exported 1 templates" in page.list_message.text()
+    assert "Exported 1 templates" in page.browser.list_message.text()
     library = TemplateLibrary(page.ws.db)
     changed = library.get("客服回覆")
     library.save(replace(changed, description="我們改過的版本"))
@@ -179,7 +179,7 @@ def test_pack_export_and_import_with_a_conflict_choice(qtbot, page, tmp_path):
     page.confirm_import = confirm
     page.import_file(str(out))
     wait_task(qtbot, page.task)
-    assert chosen and "1 replaced" in page.list_message.text()
+    assert chosen and "1 replaced" in page.browser.list_message.text()
     assert library.get("客服回覆").version == 3 and library.get("客服回覆").description != "我們改過的版本"
 
     bad = tmp_path / "bad.json"
@@ -187,7 +187,7 @@ def test_pack_export_and_import_with_a_conflict_choice(qtbot, page, tmp_path):
     before = page.template_names()
     page.import_file(str(bad))
     wait_task(qtbot, page.task)
-    assert "underscore" in page.list_message.text() and page.template_names() == before
+    assert "underscore" in page.browser.list_message.text() and page.template_names() == before
 
 
 def test_brand_voice_editor_saves_and_checks_text(qtbot, page):
@@ -203,7 +203,7 @@ def test_brand_voice_editor_saves_and_checks_text(qtbot, page):
     assert voice.banned_words == ("最便宜", "保證") and voice.examples == ("第一段範例", "第二段範例")
     editor.check_input.setPlainText("全台最便宜，保證好喝")
     assert "最便宜 ×1" in editor.check_result.text() and "#暖心生活" in editor.check_result.text()
-    assert page.voice.findData("暖心") >= 0  # the template editor offers it at once
+    assert page.editor.voice.findData("暖心") >= 0  # the template editor offers it at once
 
 
 def test_swift_builder_previews_sends_and_saves_a_template(qtbot, page):
@@ -275,7 +275,7 @@ def test_a_template_run_answers_in_chat_with_brand_voice_flags(qtbot, window):
     voices.save(replace(northwind, required_phrases=(*northwind.required_phrases, "#RidgeReady2026")))
     templates.send_to_chat.connect(lambda prompt, system, info: window.chat.start_with(prompt, system, info))
     assert templates.select("Customer service reply")  # uses the Northwind example voice
-    templates.form.set_values({"issue": "My tent arrived with a broken pole.",
+    templates.runner.form.set_values({"issue": "My tent arrived with a broken pole.",
                                "facts": "We ship a new pole today, free."})
     chat = window.chat
     qtbot.waitUntil(lambda: not chat.bridge.busy, timeout=30_000)

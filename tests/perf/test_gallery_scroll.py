@@ -53,7 +53,7 @@ def test_gallery_of_ten_thousand_images_scrolls_without_stalls(qtbot, window, tm
     window.sidebar.setCurrentRow(window.pages.index(page))  # shows the page: the gallery loads
     qtbot.waitUntil(lambda: page.gallery_model.rowCount() > 0, timeout=10_000)
     open_ms = (time.perf_counter() - opened) * 1000
-    bar = page.gallery.verticalScrollBar()
+    bar = page.gallery_panel.gallery.verticalScrollBar()
     probe.start()
     scroll_started = time.perf_counter()
     pages = 0
@@ -69,7 +69,9 @@ def test_gallery_of_ten_thousand_images_scrolls_without_stalls(qtbot, window, tm
     values = {
         "images": IMAGES, "rows_loaded": page.gallery_model.rowCount(), "history_insert_s": round(insert_seconds, 1),
         "open_ms": round(open_ms, 1), "scroll_s": round(scroll_seconds, 1),
-        "frames": pages, "columns": max(1, page.gallery.viewport().width() // (page.gallery.gridSize().width())),
+        "frames": pages,
+        "columns": max(1, page.gallery_panel.gallery.viewport().width()
+                       // page.gallery_panel.gallery.gridSize().width()),
         "thumbnails_cached": len(page.gallery_model._cache),
         "worst_stall_ms": worst_ms, "p99_stall_ms": probe.lag_ms(0.99),
         "gui_rss_mb": round(psutil.Process().memory_info().rss / 1e6, 1),
