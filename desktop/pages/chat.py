@@ -17,6 +17,8 @@ from engine.registry import memory
 from engine.errors import BadInput
 from engine.text.runner import TextOutcome, TextRequest
 from engine.workspace import Workspace
+from engine.trust import install as trust
+from desktop.widgets.pii_preview import kind_label
 from engine.registry import catalog
 
 log = logging.getLogger(__name__)
@@ -338,9 +340,25 @@ class ChatPage(QWidget):
         prompt = self.input.toPlainText().strip()
         if not prompt or self.bridge.busy:
             return
+        if not self._pii_confirmed(prompt):
+            return
         if self.editing_turn is not None and self.conversation_id is not None:
             self.ws.history.supersede_from(self.conversation_id, self.editing_turn)
         self._submit(prompt, overflow=self.settings.overflow.currentData())
+
+    def _pii_confirmed(self, prompt: str) -> bool:
+        """In the "warn" PII mode, ask before a prompt holding personal data is sent."""
+        findings = trust.prompt_findings(self.ws, prompt)
+        if not findings:
+            return True
+        kinds = ", ".join(sorted({kind_label(self, f.kind) for f in findings}))
+        masked = "history" in self.ws.trust.pii_mode()
+        text = (self.tr("This prompt holds personal data ({kinds}). It stays on this computer; history keeps "
+                        "it masked. Send it?") if masked else
+                self.tr("This prompt holds personal data ({kinds}). It stays on this computer and is kept "
+                        "in history. Send it?")).format(kinds=kinds)
+        answer = QMessageBox.question(self, self.tr("Personal data in the prompt"), text)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _submit(self, prompt: str, *, overflow: str, conversation_id: int | None = -1) -> None:
         name = self.current_model()

@@ -21,6 +21,8 @@ from engine.store.history import History
 from engine.store.export import export_history, markdown
 from engine.store.db import open_db
 from engine.workspace import Workspace
+from engine.trust import install as trust
+from desktop.widgets.pii_preview import PiiPreviewDialog
 
 PAGE = 200
 
@@ -178,8 +180,11 @@ class HistoryPage(QWidget):
         self.delete_button = QPushButton()
         self.export_selected_button = QPushButton()
         self.export_all_button = QPushButton()
-        for button in (self.open_button, self.delete_button, self.export_selected_button,
-                       self.export_all_button):
+        # Exports can mask personal data (engine/trust/pii.py); the policy may require it.
+        self.redact_check = QCheckBox()
+        self.preview_button = QPushButton()
+        for button in (self.open_button, self.delete_button, self.redact_check, self.preview_button,
+                       self.export_selected_button, self.export_all_button):
             actions.addWidget(button)
         layout.addLayout(actions)
 
@@ -199,6 +204,10 @@ class HistoryPage(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.export_selected_button.clicked.connect(lambda: self.export(selected_only=True))
         self.export_all_button.clicked.connect(lambda: self.export(selected_only=False))
+        self.preview_button.clicked.connect(self.preview_masking)
+        forced = "exports" in self.ws.trust.pii_mode()
+        self.redact_check.setChecked(forced)
+        self.redact_check.setEnabled(not (forced and self.ws.trust.locked("pii_mode")))
         self._selection_changed()
 
     def retranslate(self) -> None:
@@ -214,6 +223,11 @@ class HistoryPage(QWidget):
         self.delete_button.setText(self.tr("Delete…"))
         self.export_selected_button.setText(self.tr("Export selected…"))
         self.export_all_button.setText(self.tr("Export all…"))
+        self.redact_check.setText(self.tr("Mask personal data"))
+        self.preview_button.setText(self.tr("Preview masking…"))
+        self.redact_check.setToolTip(self.tr("Managed by your organization") if not self.redact_check.isEnabled()
+                                     else self.tr("E-mails, phone numbers, ID numbers, cards and your protected "
+                                                  "terms are replaced by labels in every field of the export."))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.COLUMNS) - 1)
         self._update_count()
 
@@ -272,12 +286,19 @@ class HistoryPage(QWidget):
         self.open_button.setEnabled(len(records) == 1 and records[0].get("conversation_id") is not None)
         self.delete_button.setEnabled(bool(records))
         self.export_selected_button.setEnabled(bool(records))
+        self.preview_button.setEnabled(bool(records))
         self.detail.setMarkdown(markdown(records[0]) if len(records) == 1 else "")
 
     def open_selected(self) -> None:
         records = self.selected_records()
         if len(records) == 1 and records[0].get("conversation_id") is not None:
             self.open_conversation.emit(records[0]["conversation_id"])
+
+    def preview_masking(self) -> None:
+        """Show what an export of the selected generations will mask."""
+        records = self.selected_records()
+        if records:
+            PiiPreviewDialog(records, self.ws.trust.pii_rules(), self).exec()
 
     def delete_selected(self) -> None:
         records = self.selected_records()
@@ -303,15 +324,16 @@ class HistoryPage(QWidget):
                 return None
             fmt = "jsonl" if path.endswith(".jsonl") or "jsonl" in chosen else "md"
         fmt = fmt or ("jsonl" if path.endswith(".jsonl") else "md")
-        db_path = self.ws.home.db_path
+        db_path, key = self.ws.home.db_path, self.ws.db_key
         target = Path(path)
+        rules = trust.export_rules(self.ws, self.redact_check.isChecked())
 
         def work(progress, cancelled):
-            db = open_db(db_path, migrate=False)  # a reader of its own on this thread
+            db = open_db(db_path, migrate=False, key=key)  # a reader of its own on this thread
             try:  # the save dialog asked before replacing a file
                 with atomic_write(target, replace=True) as out:
                     return export_history(History(db), out, fmt=fmt, ids=ids, progress=progress,
-                                          cancel=cancelled)
+                                          cancel=cancelled, redact=rules or False)
             finally:
                 db.conn.close()
 
@@ -321,6 +343,8 @@ class HistoryPage(QWidget):
         task = Task(work, self)
         task.progress.connect(lambda done, total: (dialog.setMaximum(max(total, 1)), dialog.setValue(done)))
         dialog.canceled.connect(task.cancel)
+        task.succeeded.connect(lambda count: trust.exported(self.ws, "history", path=str(target), count=count,
+                                                            redacted=rules is not None, fmt=fmt))
         task.succeeded.connect(lambda count: (dialog.reset(), self.count_label.setText(
             self.tr("Exported {n} generations to {path}.").format(n=count, path=target))))
         task.failed.connect(lambda message: (dialog.reset(), QMessageBox.warning(

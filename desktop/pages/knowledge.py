@@ -237,10 +237,10 @@ class KnowledgePage(QWidget):
         collection = collection or self.current_collection()
         if collection is None:
             collection = self.tr("Documents")
-        db_path = self.ws.home.db_path
+        db_path, key = self.ws.home.db_path, self.ws.db_key
 
         def work(progress, cancelled):
-            db = open_db(db_path, migrate=False)
+            db = open_db(db_path, migrate=False, key=key)
             try:
                 return collection, KnowledgeBase(db).import_files(collection, paths, progress=progress,
                                                                   cancel=cancelled)

@@ -243,11 +243,14 @@ class ModelsPage(QWidget):
     def import_path(self, path: Path) -> Task:
         db_path, home = self.ws.home.db_path, self.ws.home
 
+        key, gate = self.ws.db_key, self.ws.registry.gate
+
         def work(progress, cancelled) -> ModelRecord:
-            db = open_db(db_path, migrate=False)  # this thread's own connection
+            db = open_db(db_path, migrate=False, key=key)  # this thread's own connection
             try:
-                return Registry(db, home, register_default=False).import_model(
-                    path, progress=progress, cancel=cancelled)
+                registry = Registry(db, home, register_default=False)
+                registry.gate = gate  # the policy's model allowlist, and the audit log
+                return registry.import_model(path, progress=progress, cancel=cancelled)
             finally:
                 db.conn.close()
 
@@ -268,8 +271,10 @@ class ModelsPage(QWidget):
             return None
         db_path, home = self.ws.home.db_path, self.ws.home
 
+        key = self.ws.db_key
+
         def work(progress, cancelled) -> ModelRecord:
-            db = open_db(db_path, migrate=False)
+            db = open_db(db_path, migrate=False, key=key)
             try:
                 return Registry(db, home, register_default=False).verify(name, progress, cancelled)
             finally:

@@ -153,3 +153,12 @@ def exported(ws: Any, what: str, *, path: str | None, count: int, redacted: bool
     """Audit an export: what, where, how many, whether masked (never the content)."""
     ws.audit_log.append("export.written", {"what": what, "path": path, "records": count,
                                            "redacted": redacted, "format": fmt})
+
+
+def prompt_findings(ws: Any, *texts: str | None) -> list[pii.Finding]:
+    """Personal data in what is about to be sent, when the PII mode says to warn (the
+    chat page asks before sending; the CLI prints a note)."""
+    if "warn" not in ws.trust.pii_mode():
+        return []
+    rules = ws.trust.pii_rules()
+    return [f for text in texts for f in pii.find(text, rules)]
