@@ -7,7 +7,11 @@ opens it closes it, which stops the workers.
 from __future__ import annotations
 
 import logging
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import sqlite_utils
 
 from engine.prompts import brand_voice, packs
 from engine.records import RecordSteps
@@ -29,7 +33,78 @@ worker checks between UNet blocks, well under a second on a CPU; killing it cost
 model reload of tens of seconds, so it gets more slack than the text worker."""
 
 
-class Workspace:
+if TYPE_CHECKING:
+    from engine.knowledge.base import KnowledgeBase
+    from engine.prompts.brand_voice import BrandVoices
+    from engine.prompts.frameworks import Frameworks
+    from engine.prompts.templates import TemplateLibrary
+
+
+class _Stores:
+    """The libraries kept in the database, built on first use over ``self.db``: front ends
+    ask the workspace for them instead of constructing their own."""
+
+    db: sqlite_utils.Database
+
+    @cached_property
+    def templates(self) -> "TemplateLibrary":
+        from engine.prompts.templates import TemplateLibrary
+
+        return TemplateLibrary(self.db)
+
+    @cached_property
+    def voices(self) -> "BrandVoices":
+        return brand_voice.BrandVoices(self.db)
+
+    @cached_property
+    def frameworks(self) -> "Frameworks":
+        from engine.prompts.frameworks import Frameworks
+
+        return Frameworks(self.db)
+
+    @cached_property
+    def knowledge(self) -> "KnowledgeBase":
+        from engine.knowledge.base import KnowledgeBase
+
+        return KnowledgeBase(self.db)
+
+
+class Connection(_Stores):
+    """The workspace's stores on a database connection of their own, for one background
+    thread (an import, an export, an indexing run): SQLite connections are not shared
+    between threads, and WAL lets this one read and write beside the window's. Use it as
+    a context manager, or call close()."""
+
+    def __init__(self, ws: "Workspace"):
+        self.home = ws.home
+        self.record_steps = ws.record_steps
+        self._gate = ws.registry.gate
+        self.db = open_db(ws.home.db_path, migrate=False, key=ws.db_key)
+
+    @cached_property
+    def history(self) -> History:
+        return History(self.db, self.record_steps)
+
+    @cached_property
+    def registry(self) -> Registry:
+        registry = Registry(self.db, self.home, register_default=False)
+        registry.gate = self._gate  # the policy's model allowlist and the audit log hold here too
+        return registry
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> "Connection":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class Workspace(_Stores):
+    """The engine façade: history, registry, the template/voice/framework/knowledge
+    libraries and the backends of one home. Pages and CLI commands go through it."""
+
     def __init__(self, home: Home, *, process_name: str = "airlock", passphrase: str | None = None):
         self.home = home
         setup_logging(home.logs_dir, process_name)
@@ -56,6 +131,10 @@ class Workspace:
         if kind not in backends:
             raise ValueError(f"no backend for {kind!r} jobs")
         return backends[kind]
+
+    def connection(self) -> Connection:
+        """The same stores on a new connection, for a background thread (see Connection)."""
+        return Connection(self)
 
     @classmethod
     def open(cls, home: str | Path | None = None, *, process_name: str = "airlock",

@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any
 
 from engine import jobs
-from engine.errors import AirlockError, BadInput
 from engine.registry.registry import check_unchanged
 
 log = logging.getLogger(__name__)
@@ -61,16 +60,6 @@ def verify_before_load(job: Any, emit: EventSink, cancelled: Callable[[], bool])
                     progress=lambda done, total: emit(jobs.Progress(job.job_id, done, total, "verify")),
                     cancel=cancelled)
     emit(jobs.Progress(job.job_id, 0, 1, "load"))
-
-
-def raise_for_failure(outcome: Any) -> None:
-    """For the CLI: turn an outcome whose job failed into the error with the right exit status."""
-    event = outcome.event
-    if isinstance(event, jobs.Failed):
-        message = event.message[0].upper() + event.message[1:]
-        if event.kind == "crashed":
-            message = f"Generation stopped: {event.message}."
-        raise (BadInput if event.kind == "bad_input" else AirlockError)(message)
 
 
 class StartWatcher:

@@ -1,5 +1,6 @@
 """What every command shares: the argument parser that keeps usage errors to one line, the
-``--home`` and ``--json`` options, and the printers for JSON, notes, sizes and progress."""
+``--home`` and ``--json`` options, the :class:`Output` a handler returns and the one
+function that prints it (JSON or text), and the printers for notes, sizes and progress."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 import math
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from engine import jobs
@@ -104,14 +106,64 @@ def progress_printer(label: str, enabled: bool) -> Callable[[int, int], None] | 
     return show
 
 
+@dataclass(frozen=True)
+class Output:
+    """What a command handler returns: ``value`` is printed as the one JSON value under
+    ``--json``, ``text`` is what a person reads otherwise. Handlers build both and print
+    neither, so the JSON/text choice is made in one place (:func:`present`)."""
+
+    value: Any = None
+    text: str = ""
+    notes: tuple[str, ...] = ()
+    """Text mode only: ``note:`` lines on stderr after the text."""
+    stderr: bool = False
+    """The text goes to stderr (when stdout carries data, e.g. an export)."""
+    status: int = 0
+
+
+def present(result: Output | int | None, as_json: bool) -> int:
+    """Print a handler's result, JSON or text, and return the exit status. A handler that
+    streamed its own output (tokens, an export to stdout) returns None or a status."""
+    if not isinstance(result, Output):
+        return 0 if result is None else int(result)
+    if as_json:
+        emit_json(result.value)
+        return result.status
+    if result.text:
+        stream = sys.stderr if result.stderr else sys.stdout
+        stream.write(result.text if result.text.endswith("\n") else result.text + "\n")
+    for message in result.notes:
+        note(message)
+    return result.status
+
+
+def raise_for_failure(outcome: Any) -> None:
+    """Turn an outcome whose job failed into the error with the right exit status (the GUI
+    shows the failed event itself; only the CLI turns it into an exit code)."""
+    event = outcome.event
+    if isinstance(event, jobs.Failed):
+        message = event.message[0].upper() + event.message[1:]
+        if event.kind == "crashed":
+            message = f"Generation stopped: {event.message}."
+        raise (BadInput if event.kind == "bad_input" else AirlockError)(message)
+    if isinstance(event, jobs.Cancelled):
+        raise AirlockError("Generation was stopped.")
+
+
 def stream_text(ws: Any, request: Any, *, quiet: bool) -> Any:
     """Run a text request, printing tokens as they arrive (unless ``quiet``) and notes to
     stderr; raise the right error when it failed or was stopped. Returns the outcome."""
-    from engine.text.runner import raise_for_failure, run_text
+    from engine.text.runner import run_text
 
     streamed = [False]
+    show_progress = sys.stderr.isatty()
 
     def on_event(event: Any) -> None:
+        if isinstance(event, jobs.Progress) and event.stage == "prompt" and show_progress:
+            # a long prompt takes seconds to minutes before the first token: say how far
+            sys.stderr.write(f"\rreading the prompt: {event.step}/{event.total} tokens")
+            sys.stderr.write("\n" if event.step >= event.total - 1 else "")
+            sys.stderr.flush()
         if isinstance(event, jobs.Token) and not quiet:
             sys.stdout.write(event.text)
             sys.stdout.flush()
@@ -123,6 +175,4 @@ def stream_text(ws: Any, request: Any, *, quiet: bool) -> Any:
     for message in outcome.notes:
         note(message)
     raise_for_failure(outcome)
-    if isinstance(outcome.event, jobs.Cancelled):
-        raise AirlockError("Generation was stopped.")
     return outcome

@@ -13,15 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from engine import jobs
-from engine.cli.output import emit_json, note, whole_number
+from engine import jobs, serialize
+from engine.cli.output import Output, note, whole_number
 from engine.errors import BadInput
-from engine.knowledge.base import KnowledgeBase
-from engine.prompts.packs import build_pack, ensure_default_pack, import_pack, load_pack, pack_json, preview, write_pack
 from engine.prompts.compose import Retrieval, compose, sampling_params
-from engine.text.runner import text_request
+from engine.prompts.packs import build_pack, import_pack, load_pack, pack_json, preview, write_pack
 from engine.prompts.variables import parse_assignments
-from engine.prompts.templates import TemplateLibrary
+from engine.text.runner import text_request
 
 CONFLICT_CHOICES = ("keep-both", "replace", "skip")
 
@@ -51,6 +49,7 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
     sub.add_argument("--all", action="store_true", help="every template, brand voice and framework")
     sub.add_argument("--out", default=None, metavar="FILE",
                      help="file to write, .json or .zip (default: JSON on standard output)")
+    sub.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     _json_option(sub)
     for name, help_text in (("render", "fill in a template and print the prompt"),
                             ("run", "fill in a text template and generate with a local model")):
@@ -76,6 +75,7 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
     sub.add_argument("name")
     sub.add_argument("old", type=whole_number())
     sub.add_argument("new", type=whole_number(), nargs="?", default=None)
+    _json_option(sub)
     sub = command("restore", "make an old version current again (as a new version)", actions)
     sub.add_argument("name")
     sub.add_argument("version", type=whole_number())
@@ -112,7 +112,7 @@ def _pad(text: str, width: int) -> str:
 
 
 def _composed(ws: Any, args: argparse.Namespace) -> Any:
-    template = TemplateLibrary(ws.db).get(args.name)
+    template = ws.templates.get(args.name)
     if args.knowledge is None and args.top_k != 3:
         raise BadInput("--top-k needs --knowledge COLLECTION.")
     retrieval = Retrieval(k=args.top_k, collection=args.knowledge) if args.knowledge else None
@@ -120,132 +120,96 @@ def _composed(ws: Any, args: argparse.Namespace) -> Any:
                    registered_models=[m.name for m in ws.registry.list()])
 
 
-def cmd_templates(ws: Any, args: argparse.Namespace) -> int:
-    ensure_default_pack(ws.db)
-    library = TemplateLibrary(ws.db)
+def _show_text(template: Any) -> str:
+    lines = [f"{template.name}  (v{template.version}, {template.kind}, {template.category}, {template.language})"]
+    if template.description:
+        lines.append(template.description)
+    for label, value in (("brand voice", template.brand_voice), ("framework", template.framework),
+                         ("model", template.model), ("params", template.params or None)):
+        if value:
+            lines.append(f"{label}: {value}")
+    lines.append("variables:")
+    for v in template.variables:
+        extra = f" [{' | '.join(v.options)}]" if v.options else ""
+        default = f" = {v.default}" if v.default not in (None, "") else ""
+        lines.append(f"  {v.name:<16} {v.type:<10} {'required' if v.required else 'optional':<8} "
+                     f"{v.display_label}{extra}{default}")
+    lines.append("\n" + template.body.rstrip())
+    if template.negative:
+        lines.append("\nnegative: " + template.negative.strip())
+    return "\n".join(lines)
+
+
+def cmd_templates(ws: Any, args: argparse.Namespace) -> Output | None:
+    library = ws.templates
     action = args.action
     if action == "list":
         rows = library.list(query=args.search or "", category=args.category)
-        if args.json:
-            emit_json([{"name": t.name, "category": t.category, "kind": t.kind, "language": t.language,
-                    "description": t.description, "version": t.version, "brand_voice": t.brand_voice,
-                    "framework": t.framework, "variables": [v.name for v in t.variables],
-                    "updated_at": t.updated_at} for t in rows])
-        elif not rows:
-            print("Nothing found." if args.search else
-                  "No templates yet. Import a pack with: airlock templates import FILE")
-        else:
-            for t in rows:
-                print(f"{_pad(t.name, 28)} {t.category:<17} {t.kind:<5} {t.language:<5} v{t.version:<3} "
-                      f"{t.description[:60]}")
-        return 0
+        text = "\n".join(f"{_pad(t.name, 28)} {t.category:<17} {t.kind:<5} {t.language:<5} v{t.version:<3} "
+                         f"{t.description[:60]}" for t in rows)
+        return Output([serialize.template_summary(t) for t in rows], text or (
+            "Nothing found." if args.search else "No templates yet. Import a pack with: airlock templates import FILE"))
     if action == "show":
         template = library.version(args.name, args.version) if args.version else library.get(args.name)
-        if args.json:
-            emit_json({**template.as_dict(), "versions": library.versions(args.name)})
-        else:
-            print(f"{template.name}  (v{template.version}, {template.kind}, {template.category}, "
-                  f"{template.language})")
-            if template.description:
-                print(template.description)
-            for label, value in (("brand voice", template.brand_voice), ("framework", template.framework),
-                                 ("model", template.model), ("params", template.params or None)):
-                if value:
-                    print(f"{label}: {value}")
-            print("variables:")
-            for v in template.variables:
-                extra = f" [{' | '.join(v.options)}]" if v.options else ""
-                default = f" = {v.default}" if v.default not in (None, "") else ""
-                print(f"  {v.name:<16} {v.type:<10} {'required' if v.required else 'optional':<8} "
-                      f"{v.display_label}{extra}{default}")
-            print("\n" + template.body.rstrip())
-            if template.negative:
-                print("\nnegative: " + template.negative.strip())
-        return 0
+        return Output(serialize.template(template, library.versions(args.name)), _show_text(template))
     if action == "import":
         pack = load_pack(args.file)
         choice = args.on_conflict.replace("-", "_")
         if args.dry_run:
             items = preview(ws.db, pack)
-            if args.json:
-                emit_json([{"kind": i.kind, "name": i.name, "status": i.status, "incoming_version": i.incoming_version,
-                        "existing_version": i.existing_version} for i in items])
-            else:
-                for i in items:
-                    versions = (f" (here v{i.existing_version}, pack v{i.incoming_version})"
-                                if i.existing_version else "")
-                    print(f"{i.status:<9} {i.kind:<12} {i.name}{versions}")
-            return 0
+            return Output([{"kind": i.kind, "name": i.name, "status": i.status, "incoming_version": i.incoming_version,
+                            "existing_version": i.existing_version} for i in items],
+                          "\n".join(f"{i.status:<9} {i.kind:<12} {i.name}"
+                                    + (f" (here v{i.existing_version}, pack v{i.incoming_version})"
+                                       if i.existing_version else "") for i in items))
         result = import_pack(ws.db, pack, default=choice)
-        if args.json:
-            emit_json({"pack": pack.name, **result.as_dict()})
-        else:
-            print(f"Imported pack '{pack.name}': {len(result.added)} added, {len(result.replaced)} replaced, "
-                  f"{len(result.kept_both)} kept as copies, {len(result.skipped)} skipped, "
-                  f"{len(result.unchanged)} already here.")
-            for kind, name, saved_as in result.kept_both:
-                note(f"{kind.replace('_', ' ')} '{name}' already existed; the pack's one is '{saved_as}'.")
-        return 0
+        return Output({"pack": pack.name, **result.as_dict()},
+                      f"Imported pack '{pack.name}': {len(result.added)} added, {len(result.replaced)} replaced, "
+                      f"{len(result.kept_both)} kept as copies, {len(result.skipped)} skipped, "
+                      f"{len(result.unchanged)} already here.",
+                      notes=tuple(f"{kind.replace('_', ' ')} '{name}' already existed; the pack's one is '{saved_as}'."
+                                  for kind, name, saved_as in result.kept_both))
     if action == "export":
         if args.all == bool(args.names):
             raise BadInput("Name the templates to export, or use --all.")
         pack = build_pack(ws.db, None if args.all else args.names)
-        if args.out:
-            path = write_pack(pack, args.out)
-            if args.json:
-                emit_json({"path": str(path), "templates": len(pack.templates), "brand_voices": len(pack.brand_voices),
-                       "frameworks": len(pack.frameworks)})
-            else:
-                print(f"Wrote {len(pack.templates)} templates, {len(pack.brand_voices)} brand voices and "
-                      f"{len(pack.frameworks)} frameworks to {path}.", file=sys.stderr)
-        else:
+        if not args.out:
             if args.json:
                 raise BadInput("--json needs --out (the pack itself goes to standard output).")
             sys.stdout.write(pack_json(pack))
-        return 0
+            return None
+        path = write_pack(pack, args.out, replace=args.force)
+        return Output({"path": str(path), "templates": len(pack.templates), "brand_voices": len(pack.brand_voices),
+                       "frameworks": len(pack.frameworks)},
+                      f"Wrote {len(pack.templates)} templates, {len(pack.brand_voices)} brand voices and "
+                      f"{len(pack.frameworks)} frameworks to {path}.", stderr=True)
     if action == "render":
         composed = _composed(ws, args)
-        if args.json:
-            emit_json({"name": composed.template, "kind": composed.kind, "prompt": composed.prompt,
-                   "negative": composed.negative, "system": composed.system,
-                   "citations": [s.citation() for s in composed.snippets], "notes": list(composed.notes)})
-        else:
+        if not args.json:
             for message in composed.notes:
                 note(message)
-            print(composed.prompt)
-        return 0
+        return Output(serialize.composed(composed), composed.prompt)
     if action == "run":
         return _run(ws, args)
     if action == "versions":
         rows = library.versions(args.name)
-        if args.json:
-            emit_json(rows)
-        else:
-            for row in rows:
-                print(f"v{row['version']:<4} {row['created_at'][:19].replace('T', ' ')}  {row['note']}")
-        return 0
+        return Output(rows, "\n".join(f"v{row['version']:<4} {row['created_at'][:19].replace('T', ' ')}  {row['note']}"
+                                      for row in rows))
     if action == "diff":
         text = library.diff(args.name, args.old, args.new)
-        print(text or "No differences.")
-        return 0
+        return Output({"name": args.name, "old": args.old, "new": args.new, "changed": bool(text), "diff": text},
+                      text or "No differences.")
     if action == "restore":
         template = library.restore(args.name, args.version)
-        if args.json:
-            emit_json({"name": template.name, "version": template.version})
-        else:
-            print(f"Restored version {args.version} of '{template.name}' as version {template.version}.")
-        return 0
+        return Output({"name": template.name, "version": template.version},
+                      f"Restored version {args.version} of '{template.name}' as version {template.version}.")
     if action == "delete":
         library.delete(args.name)
-        if args.json:
-            emit_json({"deleted": args.name})
-        else:
-            print(f"Deleted '{args.name}'.")
-        return 0
+        return Output({"deleted": args.name}, f"Deleted '{args.name}'.")
     raise BadInput(f"Unknown templates action {action}.")
 
 
-def _run(ws: Any, args: argparse.Namespace) -> int:
+def _run(ws: Any, args: argparse.Namespace) -> Output:
     from engine.prompts.brand_voice import describe_flags
     from engine.registry.registry import DEFAULT_TEXT_MODEL
     from engine.cli.output import stream_text
@@ -265,21 +229,13 @@ def _run(ws: Any, args: argparse.Namespace) -> int:
     for message in composed.notes:
         note(message)
     outcome = stream_text(ws, request, quiet=args.json)
-    record = outcome.record
-    flags = record["params"].get("brand_voice_flags", [])
-    if args.json:
-        emit_json({"id": outcome.generation_id, "model": record["model"], "text": record["output"],
-               "template": composed.template, "prompt": composed.prompt, "seed": record["seed"],
-               "conversation_id": outcome.conversation_id, "prompt_tokens": record["prompt_tokens"],
-               "completion_tokens": record["completion_tokens"], "seconds": record["seconds"],
-               "brand_voice_flags": flags, "citations": [s.citation() for s in composed.snippets]})
-    elif flags:
-        note(describe_flags(flags))
-    return 0
+    answer = serialize.text_result(outcome, composed)  # the same shape as ``airlock text --json``
+    flags = answer["brand_voice_flags"]
+    return Output(answer, notes=(describe_flags(flags),) if flags else ())
 
 
-def cmd_knowledge(ws: Any, args: argparse.Namespace) -> int:
-    knowledge = KnowledgeBase(ws.db)
+def cmd_knowledge(ws: Any, args: argparse.Namespace) -> Output:
+    knowledge = ws.knowledge
     knowledge.discard_unfinished()
     if args.action == "import":
         from engine.cli.output import progress_printer
@@ -290,55 +246,32 @@ def cmd_knowledge(ws: Any, args: argparse.Namespace) -> int:
             more = len(report.skipped) - 1
             raise BadInput(f"Nothing was imported: {report.skipped[0][1]}"
                            + (f" ({more} more files were skipped too.)" if more else ""))
-        if args.json:
-            emit_json({"collection": args.collection, **report.as_dict()})
-        else:
-            for item in report.imported:
-                print(f"{item['name']}: {item['chunks']} chunks ({item['chars']:,} characters)")
-            for name, reason in report.skipped:
-                note(f"skipped {name}: {reason}")
-        return 0
+        return Output({"collection": args.collection, **report.as_dict()},
+                      "\n".join(f"{item['name']}: {item['chunks']} chunks ({item['chars']:,} characters)"
+                                for item in report.imported),
+                      notes=tuple(f"skipped {name}: {reason}" for name, reason in report.skipped))
     if args.action == "list":
         if args.collection:
             knowledge.collection(args.collection)
             rows = knowledge.documents(args.collection)
-            if args.json:
-                emit_json(rows)
-            else:
-                for row in rows:
-                    print(f"{row['id']:>5}  {row['name']:<40} {row['format']:<5} {row['chunks']:>6} chunks")
-        else:
-            rows = knowledge.collections()
-            if args.json:
-                emit_json(rows)
-            elif not rows:
-                print("No knowledge yet. Import documents with: airlock knowledge import FILE --collection NAME")
-            else:
-                for row in rows:
-                    print(f"{row['name']:<30} {row['documents']:>5} documents {row['chunks']:>7} chunks")
-        return 0
+            return Output(rows, "\n".join(f"{row['id']:>5}  {row['name']:<40} {row['format']:<5} "
+                                          f"{row['chunks']:>6} chunks" for row in rows))
+        rows = knowledge.collections()
+        return Output(rows, "\n".join(f"{row['name']:<30} {row['documents']:>5} documents {row['chunks']:>7} chunks"
+                                      for row in rows)
+                      or "No knowledge yet. Import documents with: airlock knowledge import FILE --collection NAME")
     if args.action == "search":
         if args.limit < 1:
             raise BadInput("--limit must be at least 1.")
         if args.collection:
             knowledge.collection(args.collection)
         snippets = knowledge.search(args.query, collection=args.collection, limit=args.limit)
-        if args.json:
-            emit_json([{**s.citation(), "text": s.text} for s in snippets])
-        elif not snippets:
-            print("Nothing found.")
-        else:
-            for s in snippets:
-                text = " ".join(s.text.split())
-                print(f"[{s.chunk_id}] {s.collection} / {s.label()}: {text[:160]}")
-        return 0
+        return Output([{**s.citation(), "text": s.text} for s in snippets],
+                      "\n".join(f"[{s.chunk_id}] {s.collection} / {s.label()}: {' '.join(s.text.split())[:160]}"
+                                for s in snippets) or "Nothing found.")
     if args.action == "remove":
         knowledge.delete_collection(args.collection)
-        if args.json:
-            emit_json({"removed": args.collection})
-        else:
-            print(f"Removed the collection '{args.collection}'.")
-        return 0
+        return Output({"removed": args.collection}, f"Removed the collection '{args.collection}'.")
     raise BadInput(f"Unknown knowledge action {args.action}.")
 
 

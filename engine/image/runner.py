@@ -26,7 +26,7 @@ from engine.image import settings as image_settings
 
 from engine.registry import memory
 from engine.errors import BadInput
-from engine.backends.worker_process import StartWatcher, raise_for_failure  # noqa: F401  (re-exported for the CLI)
+from engine.backends.worker_process import StartWatcher
 
 if TYPE_CHECKING:
     from engine.workspace import Workspace
