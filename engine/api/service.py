@@ -59,7 +59,20 @@ def caller_step(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def template_slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "template"
+    """``Press release`` -> ``press-release``; letters of any script are kept (新聞稿)."""
+    return re.sub(r"[\W_]+", "-", name.lower()).strip("-") or "template"
+
+
+def template_ids(templates: list[Any]) -> dict[str, Any]:
+    """Model id -> template, unique even when two names give the same slug (-2, -3...)."""
+    ids: dict[str, Any] = {}
+    for template in sorted(templates, key=lambda t: t.name):
+        base = TEMPLATE_PREFIX + template_slug(template.name)
+        ident, n = base, 2
+        while ident in ids:
+            ident, n = f"{base}-{n}", n + 1
+        ids[ident] = template
+    return ids
 
 
 @dataclass
@@ -118,19 +131,17 @@ class ApiService:
         created = int(time.time())
         listed = [{"id": m.name, "object": "model", "created": created, "owned_by": "airlock",
                    "kind": m.kind, "backend": "local"} for m in self.ws.registry.list()]
-        for template in TemplateLibrary(self.ws.db).list():
-            listed.append({"id": TEMPLATE_PREFIX + template_slug(template.name), "object": "model",
-                           "created": created, "owned_by": "airlock", "kind": template.kind,
-                           "template": template.name, "backend": "local"})
+        for ident, template in template_ids(TemplateLibrary(self.ws.db).list()).items():
+            listed.append({"id": ident, "object": "model", "created": created, "owned_by": "airlock",
+                           "kind": template.kind, "template": template.name, "backend": "local"})
         return listed
 
     def _template(self, model_id: str) -> Any:
         from engine.prompts.templates import TemplateLibrary
 
-        slug = model_id[len(TEMPLATE_PREFIX):]
-        for template in TemplateLibrary(self.ws.db).list():
-            if template_slug(template.name) == slug:
-                return template
+        template = template_ids(TemplateLibrary(self.ws.db).list()).get(model_id)
+        if template is not None:
+            return template
         raise NotFound(f"There is no template model '{model_id}'; GET /v1/models lists them.")
 
     def _text_model(self, name: str) -> Any:

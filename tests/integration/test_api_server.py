@@ -66,6 +66,24 @@ def test_chat_streaming_completions_and_history(server, client):
     assert rows[0]["params"]["api"]["backend"] == "local"
 
 
+def test_a_template_model_brings_its_brand_voice(server, client):
+    ids = [m.id for m in client.models.list()]
+    assert "airlock/tpl-customer-service-reply" in ids and "airlock/tpl-新聞稿" in ids
+    reply = client.chat.completions.create(
+        model="airlock/tpl-customer-service-reply", max_tokens=16, seed=5, temperature=0,
+        messages=[{"role": "user", "content": "My tent pole arrived bent."}],
+        extra_body={"template_variables": {"facts": "Replacement poles ship in two days."}})
+    assert reply.choices[0].message.content
+    row = json.loads(airlock(server.home, "history", "list", "--limit", "1", "--json").stdout)[0]
+    assert row["params"]["template"]["name"] == "Customer service reply"
+    assert row["params"]["template"]["variables"]["issue"] == "My tent pole arrived bent."
+    assert row["params"]["brand_voice"] and row["params"]["api"]["key"] == "crm"
+    assert "Northwind" in (row["system"] or "")
+    with pytest.raises(openai.BadRequestError, match="facts"):  # a required variable left out
+        client.chat.completions.create(model="airlock/tpl-customer-service-reply", max_tokens=4,
+                                       messages=[{"role": "user", "content": "Hello"}])
+
+
 def test_json_schema_is_enforced_and_validated(client):
     schema = {"type": "object", "properties": {"name": {"type": "string", "maxLength": 20},
                                                "age": {"type": "integer"}},
