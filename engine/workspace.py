@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import sqlite_utils
 
+from engine.insights import users
 from engine.prompts import brand_voice, packs
 from engine.records import RecordSteps
 from engine.store.history import History
@@ -115,6 +116,7 @@ class Workspace(_Stores):
         self.db = open_db(home.db_path, key=self.db_key)
         self.record_steps = RecordSteps()
         self.record_steps.add("brand_voice", brand_voice.flag_record)
+        self.record_steps.add("user", users.stamp_user)  # who generated, for insights
         self.history = History(self.db, self.record_steps)
         self.registry = Registry(self.db, home)
         trust.install(self, process_name=process_name, policy=self.policy)  # audit, PII, policy, retention

@@ -383,3 +383,46 @@ def m_api_001_keys(db: sqlite_utils.Database) -> None:
         )
         """
     )
+
+
+INSIGHTS_DIMENSIONS = {
+    "template_name": "json_extract({row}.params, '$.template.name')",
+    "backend_name": "coalesce(json_extract({row}.params, '$.backend'), 'local')",
+    "user_name": "json_extract({row}.params, '$.user')",
+}
+"""What insights group generations by, read out of ``params`` into plain columns (filled
+by triggers, so no writer has to know) so one covering index answers every count."""
+
+
+@migration
+def m_insights_001_dimensions(db: sqlite_utils.Database) -> None:
+    """Insights (issue 16) over a year of history in well under a second: the template,
+    backend and OS user of each generation as columns kept in step with ``params`` by
+    triggers, a covering index for the counts by period, and one per model for the
+    latency percentiles. SQLite 3.40 does not read indexed expressions back from an
+    index, hence real columns rather than an index on json_extract."""
+    columns = db["generations"].columns_dict
+    for name in INSIGHTS_DIMENSIONS:
+        if name not in columns:
+            db.execute(f"alter table generations add column {name} text")
+    assignments = ", ".join(f"{name} = {expr.format(row='generations')}" for name, expr in INSIGHTS_DIMENSIONS.items())
+    db.execute(f"update generations set {assignments}")
+    new_assignments = ", ".join(f"{name} = {expr.format(row='new')}" for name, expr in INSIGHTS_DIMENSIONS.items())
+    for event in ("insert", "update of params"):
+        suffix = "ai" if event == "insert" else "au"
+        db.execute(
+            f"create trigger if not exists generations_insights_{suffix} after {event} on generations begin "
+            f"update generations set {new_assignments} where id = new.id; end"
+        )
+    db.execute(
+        "create index if not exists generations_insights on generations (created_at, kind, model, status, "
+        "template_name, backend_name, user_name, seconds, tokens_per_second, prompt_tokens, completion_tokens, "
+        "output_path)"
+    )
+    db.execute("create index if not exists generations_insights_seconds "
+               "on generations (model, status, seconds, created_at)")
+    db.execute("create index if not exists generations_insights_speed "
+               "on generations (model, status, tokens_per_second, created_at)")
+    if "batch_rows" in db.table_names():
+        db.execute("create index if not exists batch_rows_decided on batch_rows "
+                   "(decided_at, status, reviewer, job_id)")
