@@ -11,6 +11,7 @@ from typing import Any
 from engine import serialize
 from engine.cli.output import Output, Parser, UsageError, _json_option, whole_number
 from engine.errors import BadInput
+from engine.trust import install as trust
 
 
 def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
@@ -31,7 +32,8 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
     _json_option(sub)
     sub = command("export", "write history as JSON Lines or Markdown", history)
     sub.add_argument("--format", choices=("jsonl", "md"), default="jsonl")
-    sub.add_argument("--redact", action="store_true", help="mask e-mails, phones, IDs, cards, IPs")
+    sub.add_argument("--redact", action="store_true",
+                     help="mask personal data in every field (e-mails, phones, IDs, cards, IBANs, IPs, protected terms)")
     sub.add_argument("--out", default=None, help="file to write (default: standard output)")
     sub.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     _json_option(sub)
@@ -70,13 +72,17 @@ def cmd_history(ws: Any, args: argparse.Namespace) -> Output | None:
         if not args.out:
             if args.json:
                 raise UsageError("--json needs --out (the export itself goes to standard output)")
-            export_history(history, sys.stdout, fmt=args.format, redact=args.redact)
+            rules = trust.export_rules(ws, args.redact)
+            count = export_history(history, sys.stdout, fmt=args.format, redact=rules or False)
+            trust.exported(ws, "history", path=None, count=count, redacted=rules is not None, fmt=args.format)
             return None
         from engine.files import atomic_write
 
         target = Path(args.out)
+        rules = trust.export_rules(ws, args.redact)  # the PII mode may require masking
         with atomic_write(target, replace=args.force) as out:
-            count = export_history(history, out, fmt=args.format, redact=args.redact)
+            count = export_history(history, out, fmt=args.format, redact=rules or False)
+        trust.exported(ws, "history", path=str(target), count=count, redacted=rules is not None, fmt=args.format)
         return Output({"path": str(target), "records": count, "format": args.format},
                       f"Wrote {count} generations to {target}.", stderr=True)
     raise UsageError(f"unknown history action {args.action}")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from engine import jobs, serialize
-from engine.cli.output import Output, _json_option, stream_text, whole_number
+from engine.cli.output import Output, _json_option, note, stream_text, whole_number
 from engine.errors import BadInput
 
 
@@ -46,8 +46,20 @@ def cmd_text(ws: Any, args: argparse.Namespace) -> Output:
     )
     if args.max_tokens < 1:
         raise BadInput("--max-tokens must be at least 1.")
+    warn_personal_data(ws, args.prompt, args.system)
     outcome = stream_text(ws, request, quiet=args.json)
-    return Output(serialize.text_result(outcome))  # the text itself has streamed already
+    return Output(serialize.text_result(outcome))
+
+
+def warn_personal_data(ws: Any, *texts: str | None) -> None:
+    """The "warn" PII mode on the command line: a note before the prompt is sent."""
+    from engine.trust import install, pii
+
+    found = install.prompt_findings(ws, *texts)
+    if found:
+        counts = ", ".join(f"{n} {kind}" for kind, n in pii.summary(found).items())
+        where = "masked in history" if "history" in ws.trust.pii_mode() else "kept in history as typed"
+        note(f"the prompt holds personal data ({counts}); it stays on this machine, {where}.")  # the text itself has streamed already
 
 
 COMMANDS = {"text": cmd_text}

@@ -122,7 +122,9 @@ def build_job(ws: Workspace, request: ImageRequest) -> tuple[jobs.ImageJob, list
         strength=settings.strength, preset=settings.preset, config_dir=meta.get("config_dir"),
         variant=meta.get("variant"), memory=request.memory, device=request.device, threads=request.threads,
         cpu_bf16=request.cpu_bf16,
-        write_parameters=request.write_parameters, preview_every=max(0, request.preview_every),
+        # The trust settings (or the policy) may keep generation settings out of PNG files.
+        write_parameters=request.write_parameters and bool(ws.trust.get("png_metadata")),
+        preview_every=max(0, request.preview_every),
     )
     return job, notes
 

@@ -16,16 +16,21 @@ from dataclasses import dataclass
 
 MAX_TEMPLATE_CHARS = 64_000
 
-SUSPICIOUS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("reaches Python internals (double-underscore attributes)", re.compile(r"__\w+__")),
-    ("walks Python's class tree", re.compile(r"\b(?:mro|subclasses|func_globals|gi_frame|f_globals)\b")),
-    ("loads other templates", re.compile(r"\{%-?\s*(?:include|import|from|extends)\b")),
+SUSPICIOUS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
+    # (reason, pattern, look inside string literals too)
+    ("reaches Python internals (double-underscore attributes)", re.compile(r"__\w+__"), True),
+    ("walks Python's class tree", re.compile(r"\b(?:mro|subclasses|func_globals|gi_frame|f_globals)\b"), True),
+    ("loads other templates", re.compile(r"^-?\s*(?:include|import|from|extends)\b", re.M), False),
     ("names process or file functions",
-     re.compile(r"\b(?:popen|subprocess|system|eval|exec|compile|open|getattr|os\.|sys\.|builtins)\b")),
-    ("uses Jinja globals that reach the runtime", re.compile(r"\b(?:lipsum|cycler|joiner|namespace)\s*\.\s*_")),
-    ("loops over a very large range", re.compile(r"range\(\s*\d{5,}")),
-    ("repeats a string a very large number of times", re.compile(r"\*\s*\d{5,}")),
+     re.compile(r"\b(?:popen|subprocess|system|eval|exec|compile|open|getattr|import_module)\s*\("
+                r"|\b(?:os|sys|builtins|subprocess|importlib)\s*\."), False),
+    ("uses Jinja globals that reach the runtime", re.compile(r"\b(?:lipsum|cycler|joiner|namespace)\s*\.\s*_"), True),
+    ("loops over a very large range", re.compile(r"range\(\s*\d{5,}"), False),
+    ("repeats a string a very large number of times", re.compile(r"\*\s*\d{5,}"), False),
 )
+
+_CODE = re.compile(r"\{([{%])(.*?)[}%]\}", re.S)
+_STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 
 
 @dataclass(frozen=True)
@@ -37,7 +42,10 @@ class TemplateReport:
 
 def inspect_template(template: str) -> TemplateReport:
     """The template's sha256 and the reasons it looks suspicious (empty when it does not)."""
-    flags = [reason for reason, pattern in SUSPICIOUS if pattern.search(template)]
+    blocks = [m.group(2) for m in _CODE.finditer(template)]  # what Jinja runs; the rest is literal text
+    code = "\n".join(blocks)
+    bare = "\n".join(_STRING.sub("''", block) for block in blocks)
+    flags = [reason for reason, pattern, in_strings in SUSPICIOUS if pattern.search(code if in_strings else bare)]
     if len(template) > MAX_TEMPLATE_CHARS:
         flags.append(f"is unusually long ({len(template):,} characters)")
     return TemplateReport(sha256=hashlib.sha256(template.encode("utf-8")).hexdigest(), chars=len(template),

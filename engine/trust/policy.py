@@ -134,7 +134,9 @@ def parse(text: str, source: str) -> Policy:
             continue
         if key not in LOCKABLE:
             raise BadInput(f"The policy file {source} has an unknown setting '{key}'.")
-        if not isinstance(value, LOCKABLE[key]) or (LOCKABLE[key] is int and isinstance(value, bool)):
+        expected = LOCKABLE[key]
+        wants_int = expected is int or (isinstance(expected, tuple) and int in expected)
+        if not isinstance(value, expected) or (wants_int and isinstance(value, bool)):
             raise BadInput(f"The policy file {source} has a wrong value for '{key}'.")
         values[key] = value
     if "retention_days" in values and values["retention_days"] is not None and values["retention_days"] < 1:

@@ -23,7 +23,7 @@ DEFAULTS: dict[str, Any] = {
     "keep_no_history": False,
     "audit_content": False,
     "png_metadata": True,
-    "api_enabled": False,
+    "api_enabled": True,
     "api_lan": False,
     "offline_guard": True,
     "allowed_remote_hosts": None,
@@ -42,6 +42,11 @@ LABELS = {
 """English names for one-line CLI messages; the GUI shows its own translated names."""
 
 SENSITIVE_LISTS = ("pii_terms", "pii_patterns")
+
+POLICY_ONLY = ("allowed_models", "offline_guard", "allowed_remote_hosts", "api_enabled", "api_lan",
+               "encryption_required")
+"""Shown with the others, set only by the organization's policy file (the local API's own
+options live with the API: engine/api/config.py)."""
 
 
 def _validate(key: str, value: Any) -> Any:
@@ -124,6 +129,9 @@ class TrustSettings:
         if key not in DEFAULTS:
             _validate(key, value)
         self.policy.refuse_change(key, LABELS.get(key))
+        if key in POLICY_ONLY:
+            raise BadInput(f"{LABELS[key]} is set by an organization's policy file, not here "
+                           "(docs/privacy.md shows the file).")
         value = _validate(key, value)
         old = self.get(key)
         if old == value:
