@@ -46,6 +46,40 @@ LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost
 blocked: list[str] = []
 """Every refused attempt in this process, as a readable line (newest last)."""
 
+_allowed_names: frozenset[str] = frozenset()
+_allowed_addresses: frozenset[str] = frozenset()
+"""The inference servers the user configured (Settings > Connections), filtered by the
+admin policy's allowlist (engine/backends/router.py): exactly these may be reached."""
+
+
+def allow_hosts(hosts: list[str]) -> None:
+    """Let this process reach exactly ``hosts`` (names or IP literals) besides loopback;
+    replaces the previous list. Everything else is still refused and logged."""
+    global _allowed_names, _allowed_addresses
+    names = {h.strip().rstrip(".").lower().strip("[]") for h in hosts if h and h.strip()}
+    literals = set()
+    for name in names:
+        try:
+            literals.add(str(ipaddress.ip_address(name)))
+        except ValueError:
+            pass
+    with _lock:
+        _allowed_names = frozenset(names)
+        _allowed_addresses = frozenset(literals | (set(_allowed_addresses) & literals))
+
+
+def allow_resolved(host: str, addresses: list[str]) -> None:
+    """The addresses an allowed host name resolved to may be connected to as well."""
+    global _allowed_addresses
+    if host.strip().rstrip(".").lower() not in _allowed_names:
+        return
+    with _lock:
+        _allowed_addresses = _allowed_addresses | {a.split("%", 1)[0] for a in addresses}
+
+
+def allowed_hosts() -> list[str]:
+    return sorted(_allowed_names)
+
 _installed = False
 _lock = threading.Lock()
 
@@ -98,6 +132,8 @@ def refusal_for(event: str, args: tuple) -> str | None:
         family = getattr(sock, "family", socket.AF_INET)
         if address is None or address_is_allowed(family, address):
             return None
+        if isinstance(address, tuple) and address and str(address[0]).split("%", 1)[0] in _allowed_addresses:
+            return None
         return f"{event} to {address!r}"
     if event in ("socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyname_ex",
                  "socket.gethostbyaddr", "socket.getnameinfo"):
@@ -105,6 +141,9 @@ def refusal_for(event: str, args: tuple) -> str | None:
         if event == "socket.getnameinfo" and isinstance(host, tuple):
             host = host[0]
         if is_loopback_host(host):
+            return None
+        if isinstance(host, (str, bytes)) and (host.decode() if isinstance(host, bytes) else host) \
+                .strip().rstrip(".").lower().strip("[]") in _allowed_names:
             return None
         return f"{event} for {host!r}"
     return None

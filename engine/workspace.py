@@ -24,6 +24,7 @@ from engine.store.db import open_db
 from engine.trust import encryption, install as trust
 from engine.trust.policy import load_policy
 from engine.backends.base import Backend
+from engine.backends import router
 from engine.backends.worker_process import WorkerProcess
 
 log = logging.getLogger(__name__)
@@ -126,10 +127,12 @@ class Workspace(_Stores):
         # Started on its first job, like the text worker: torch and diffusers load only there.
         self.image_worker = WorkerProcess("image", "engine.image.worker:make_handler",
                                           log_dir=home.logs_dir, grace_seconds=IMAGE_GRACE_SECONDS)
+        # Text jobs go to the local worker or, for a "<connection>/<model>", to that inference server.
+        self.text_backend = router.install(self)
 
     def backend(self, kind: str) -> Backend:
         """Where jobs of ``kind`` ("text" or "image") run (engine/backends/base.py)."""
-        backends: dict[str, Backend] = {"text": self.text_worker, "image": self.image_worker}
+        backends: dict[str, Backend] = {"text": self.text_backend, "image": self.image_worker}
         if kind not in backends:
             raise ValueError(f"no backend for {kind!r} jobs")
         return backends[kind]

@@ -158,8 +158,8 @@ def create_app(service: ApiService) -> FastAPI:
         return {"object": "list", "data": service.models()}
 
     async def run_text(prepared: Prepared, key: ApiKey, endpoint: str, stream: bool, include_usage: bool) -> Any:
-        backend = service.ws.backend("text")
-        admission = service.admission(backend.name)
+        serving = service.text_backend(prepared.job.model_name)
+        admission = service.admission(serving.name, getattr(serving, "concurrency", 1))
         admission.reserve()
         created = int(time.time())
         ident = ("chatcmpl-" if endpoint == "chat" else "cmpl-") + uuid.uuid4().hex[:24]

@@ -130,7 +130,8 @@ class ApiService:
 
         created = int(time.time())
         listed = [{"id": m.name, "object": "model", "created": created, "owned_by": "airlock",
-                   "kind": m.kind, "backend": "local"} for m in self.ws.registry.list()]
+                   "kind": m.kind, "backend": m.metadata.get("connection", "local")}
+                  for m in self.ws.registry.list()]
         for ident, template in template_ids(TemplateLibrary(self.ws.db).list()).items():
             listed.append({"id": ident, "object": "model", "created": created, "owned_by": "airlock",
                            "kind": template.kind, "template": template.name, "backend": "local"})
@@ -261,8 +262,12 @@ class ApiService:
                            **extra)
         request = TextRequest(model=model.name, prompt=prompt, system=system, params=params, seed=params.seed,
                               annotations=annotations)
+        return Prepared(job, request, model_id, schema, self.text_backend(model.name).name, notes)
+
+    def text_backend(self, model_name: str) -> Any:
+        """The backend that will run this model: the local worker or a connection's server."""
         backend = self.ws.backend("text")
-        return Prepared(job, request, model_id, schema, backend.name, notes)
+        return backend.backend_for(model_name) if hasattr(backend, "backend_for") else backend
 
     def run_text(self, prepared: Prepared, key: ApiKey, endpoint: str,
                  on_event: Callable[[Any], None] | None = None,
@@ -271,8 +276,9 @@ class ApiService:
         the caller has already :meth:`Admission.reserve`-d a place (QueueFull answered 429)."""
         from engine.text.runner import record_outcome
 
-        backend = self.ws.backend("text")
-        with self.admission(backend.name).slot() as waited:
+        backend = self.ws.backend("text")  # the router: it sends the job where its model lives
+        serving = self.text_backend(prepared.job.model_name)
+        with self.admission(serving.name, getattr(serving, "concurrency", 1)).slot() as waited:
             if on_wait:
                 on_wait(waited)
             watcher = StartWatcher(on_event)

@@ -33,6 +33,7 @@ from engine.registry.hashing import (CancelCheck, Progress, copy_tree_with_sha25
                             sha256_tree)
 from engine.home import Home
 from engine.store.db import utc_now
+from engine import messages
 
 PICKLE_SUFFIXES = image_models.PICKLE_SUFFIXES
 DEFAULT_TEXT_MODEL = "smollm2-135m"
@@ -115,13 +116,17 @@ class Registry:
         """Called with ("import", record) before a model is registered and ("load",
         record) when a runner asks for it; raises BadInput to refuse. The workspace sets
         it to the trust policy's allowlist check (engine/trust/install.py)."""
+        self.remote_models: Callable[[], list[ModelRecord]] | None = None
+        """The models of the configured inference servers (``<connection>/<model>``),
+        listed beside the local ones; the workspace sets it (engine/backends/connections.py)."""
         if register_default:
             self.ensure_default()
 
     # reading -------------------------------------------------------------------------
 
     def list(self) -> list[ModelRecord]:
-        return [ModelRecord.from_row(r) for r in self.db.query("select * from models order by name")]
+        local = [ModelRecord.from_row(r) for r in self.db.query("select * from models order by name")]
+        return local + (self.remote_models() if self.remote_models else [])
 
     def find(self, name: str) -> ModelRecord | None:
         rows = list(self.db.query("select * from models where name = ?", [name]))
@@ -136,6 +141,8 @@ class Registry:
 
     def _get(self, name: str) -> ModelRecord:
         record = self.find(name)
+        if record is None and self.remote_models is not None:
+            record = next((m for m in self.remote_models() if m.name == name), None)
         if record is None:
             known = ", ".join(m.name for m in self.list()) or "none yet"
             raise BadInput(f"No model named '{name}' (registered: {known}); import it with 'airlock models import'.")
@@ -173,7 +180,7 @@ class Registry:
         away) or supply configs for a checkpoint whose sizes differ from its family's.
         """
         if not source.exists():
-            raise BadInput(f"{source} does not exist.")
+            raise BadInput(messages.PATH_MISSING(path=source))
         image_options = family is not None or prediction is not None or config_dir is not None
         if source.is_dir():
             if image_models.is_diffusers_folder(source):
@@ -182,8 +189,9 @@ class Registry:
                                    "a diffusers folder brings its own configs.")
                 return image_models.inspect_folder(source, family=family, prediction=prediction)
             ggufs = sorted(source.glob("*.gguf"))
-            hint = f" (it holds {ggufs[0].name}: import that file)" if ggufs else ""
-            raise BadInput(f"{source} is a folder without a model Airlock can load{hint}.")
+            if ggufs:
+                raise BadInput(messages.FOLDER_HOLDS_GGUF(path=source, file=ggufs[0].name))
+            raise BadInput(messages.FOLDER_WITHOUT_MODEL(path=source))
         suffix = source.suffix.lower()
         if suffix in PICKLE_SUFFIXES:
             raise BadInput(
@@ -230,7 +238,7 @@ class Registry:
         if duplicate:
             if not link:
                 _delete(path)
-            raise BadInput(f"{source.name} is already registered as '{duplicate.name}'.")
+            raise BadInput(messages.ALREADY_REGISTERED(file=source.name, name=duplicate.name))
         record = self._record(name, path, info, sha256, source_kind)
         if self.gate is not None:
             try:

@@ -1,0 +1,73 @@
+"""Airlock on an "on-prem inference server": llama-cpp-python's own server on 127.0.0.1
+with the default model. Connect, list, chat, and survive the server dying mid-stream."""
+
+from __future__ import annotations
+
+import signal
+import threading
+
+import pytest
+
+from engine import jobs
+from engine.backends.connections import Connection
+from engine.backends.remote import health_check, list_models
+from engine.text.runner import TextRequest, run_text
+from tests.helpers.onprem_server import onprem_server
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def onprem(smollm2, tmp_path_factory):
+    with onprem_server(smollm2, tmp_path_factory.mktemp("onprem") / "server.log") as server:
+        yield server
+
+
+@pytest.fixture
+def connected(workspace, onprem):
+    connections = workspace.text_backend.connections
+    connections.save(Connection("team", onprem.base_url))
+    where = connections.set_key("team", onprem.key)
+    return workspace, connections, where
+
+
+def test_connect_list_health_and_chat(connected, onprem):
+    ws, connections, where = connected
+    assert where == "keyring" or where.endswith("connection-team.secret")
+    assert connections.key("team") == onprem.key
+    with pytest.raises(Exception, match="refused the key"):
+        list_models(connections.get("team"), "wrong-key")
+    report = health_check(connections.get("team"), onprem.key)
+    assert report["models"] == ["smollm2"] and report["schema_enforced"] is True
+    assert report["schema_form"] == "json_object"  # llama.cpp's form; vLLM takes OpenAI's json_schema
+    connections.remember_models("team", report["models"], schema_form=report["schema_form"])
+    names = [m.name for m in ws.registry.list()]
+    assert "team/smollm2" in names and "smollm2-135m" in names  # beside the local model
+
+    outcome = run_text(ws, TextRequest(model="team/smollm2", prompt="Say hello.", seed=1,
+                                       params=jobs.SamplingParams(max_tokens=8, temperature=0)))
+    assert outcome.ok and outcome.record["output"]
+    stored = ws.history.get(outcome.generation_id)
+    assert stored["model"] == "team/smollm2" and stored["device"] == "server team"
+    assert stored["completion_tokens"] >= 1 and ws.text_worker.pids() == []  # no local worker started
+
+
+def test_server_killed_mid_stream_fails_the_row_and_keeps_the_text(connected, onprem):
+    ws, connections, _ = connected
+    connections.remember_models("team", ["smollm2"])
+    tokens = []
+    killed = threading.Event()
+
+    def on_event(event):
+        if isinstance(event, jobs.Token):
+            tokens.append(event.text)
+            if len(tokens) == 3 and not killed.is_set():
+                killed.set()
+                onprem.process.send_signal(signal.SIGKILL)
+
+    outcome = run_text(ws, TextRequest(model="team/smollm2", prompt="Tell a long story about a lighthouse.",
+                                       seed=2, params=jobs.SamplingParams(max_tokens=400)), on_event)
+    assert killed.is_set() and isinstance(outcome.event, jobs.Failed)
+    assert "inference server 'team'" in outcome.event.message and "\n" not in outcome.event.message
+    stored = ws.history.get(outcome.generation_id)
+    assert stored["status"] == "failed" and stored["output"] == "".join(tokens)  # nothing that arrived is lost
