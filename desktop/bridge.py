@@ -16,7 +16,7 @@ from desktop.qt import QObject, QTimer, Signal
 from engine import jobs
 from engine.image import runner as image_runner
 from engine.image.runner import ImageOutcome, ImageRequest
-from engine.text.runner import TextOutcome, TextRequest, build_job, load_job, record_outcome
+from engine.text.runner import LiveRecord, TextOutcome, TextRequest, build_job, load_job, record_outcome
 from engine.backends.worker_process import StartWatcher, WorkerProcess
 from engine.workspace import Workspace
 
@@ -124,6 +124,7 @@ class TextBridge(JobBridge):
         self._timer = QTimer(self)
         self._timer.setInterval(FLUSH_MS)
         self._timer.timeout.connect(self._flush)
+        self._live: LiveRecord | None = None
 
     def send(self, request: TextRequest) -> int:
         """Start a generation; returns its conversation id. Raises BadInput at once
@@ -131,6 +132,7 @@ class TextBridge(JobBridge):
         if self.busy:
             raise RuntimeError("a job is already running")
         job, conversation_id, notes = build_job(self.ws, request)
+        self._live = LiveRecord.begin(self.ws, request, job, conversation_id)  # stored as it starts
         self._begin(job, (request, conversation_id, notes))
         return conversation_id
 
@@ -158,6 +160,8 @@ class TextBridge(JobBridge):
             text = "".join(self._buffer)
             self._buffer.clear()
         if text:
+            if self._live is not None:
+                self._live.add(text)  # saved every second or so, on this (the writer's) thread
             self.tokens.emit(text)
 
     def _on_event(self, event: Any) -> None:
@@ -173,6 +177,7 @@ class TextBridge(JobBridge):
             self.loaded.emit(event)
             return
         request, conversation_id, notes = pending
+        self._live = None
         outcome: TextOutcome = record_outcome(self.ws, request, job, conversation_id, event,
                                               watcher.started, notes)
         self.finished.emit(outcome)

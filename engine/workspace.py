@@ -122,6 +122,7 @@ class Workspace(_Stores):
         self.registry = Registry(self.db, home)
         trust.install(self, process_name=process_name, policy=self.policy)  # audit, PII, policy, retention
         packs.ensure_default_pack(self.db)  # once per home; deletions stick
+        self.history.interrupt_abandoned()  # rows a killed process left running (engine/store/leases.py)
         self.text_worker = WorkerProcess("text", "engine.text.worker:make_handler",
                                          log_dir=home.logs_dir)
         # Started on its first job, like the text worker: torch and diffusers load only there.

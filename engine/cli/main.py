@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from engine.cli.output import Parser, UsageError, _home_option, present
+from engine.cli.failures import EXIT_SIGTERM, Terminated, describe, sigterm_raises
 from engine.errors import AirlockError, BadInput
 
 log = logging.getLogger("airlock.cli")
@@ -57,6 +58,16 @@ def handler_for(command: str) -> Any:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (the console script exits with it)."""
     argv = sys.argv[1:] if argv is None else argv
+    try:
+        with sigterm_raises():
+            return _run(argv)
+    except Terminated:
+        print("error: stopped by a termination signal (SIGTERM); a generation in progress is kept in "
+              "history as interrupted, half-copied files are removed.", file=sys.stderr)
+        return EXIT_SIGTERM
+
+
+def _run(argv: list[str]) -> int:
     ws = None
     try:
         args = build_parser().parse_args(argv)
@@ -77,6 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # the last net: one line for the user, the traceback to the log
+        known = describe(exc, ws.home if ws else None)
+        if known is not None:
+            log.info("failed: %s", exc, exc_info=True)
+            print(f"error: {known[0]}", file=sys.stderr)
+            return known[1]
         log.exception("unexpected failure")
         where = f" (details in {ws.home.logs_dir})" if ws else ""
         print(f"error: something went wrong inside Airlock: {exc}{where}", file=sys.stderr)

@@ -10,16 +10,22 @@ context but stays in history.
 from __future__ import annotations
 
 import json
+import logging
+import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 import sqlite_utils
 
 from engine.records import RecordSteps
-from engine.store import cjk
+from engine.store import cjk, leases
 from engine.store.db import utc_now
 
+log = logging.getLogger(__name__)
+
 JSON_COLUMNS = ("params", "versions")
+INTERRUPTED_MESSAGE = ("Airlock stopped before this generation finished (the process ended); "
+                       "the text kept is what it had written.")
 
 
 def _decode(row: dict[str, Any]) -> dict[str, Any]:
@@ -134,6 +140,58 @@ class History:
                     [row["created_at"], row["conversation_id"]],
                 )
         return int(cursor.lastrowid)
+
+    # a generation is stored when it starts ----------------------------------------------
+
+    def start(self, record: dict[str, Any]) -> int:
+        """Store a generation as it begins (status ``running``, no output yet), leased to
+        this process: a kill -9 now still leaves the prompt and its parameters, and the
+        next open turns the row ``interrupted`` (:meth:`interrupt_abandoned`)."""
+        with self.db.atomic():
+            generation_id = self.add({**record, "status": "running", "output": record.get("output", "")})
+            leases.take(self.db, f"generation:{generation_id}")
+        return generation_id
+
+    def stream(self, generation_id: int, output: str) -> None:
+        """Keep the text streamed so far (called every second or so while it runs). The
+        record steps see the row when it starts and when it ends, not at every update (an
+        interrupted row passes them when it is marked, on the next open)."""
+        with self.db.atomic():
+            self.db.execute("update generations set output = ? where id = ? and status = 'running'",
+                            [output, generation_id])
+            leases.renew(self.db, f"generation:{generation_id}")
+
+    def finish(self, generation_id: int, record: dict[str, Any]) -> None:
+        """Write the finished (done, stopped, failed) generation over its running row."""
+        row = self.steps.apply(dict(record))
+        for column in JSON_COLUMNS:
+            if column in row and not isinstance(row[column], str):
+                row[column] = json.dumps(row[column], ensure_ascii=False, sort_keys=True)
+        row.pop("search_text", None)
+        row.pop("created_at", None)
+        columns = [c for c in row if c != "id"]
+        with self.db.atomic():
+            self.db.execute(f"update generations set {', '.join(f'{c} = ?' for c in columns)} where id = ?",
+                            [row[c] for c in columns] + [generation_id])
+            leases.release(self.db, f"generation:{generation_id}")
+
+    def interrupt_abandoned(self) -> int:
+        """Rows left ``running`` by a process that is gone become ``interrupted``, keeping
+        the text they had streamed; a generation another live process is running is left
+        alone. Returns how many were interrupted."""
+        running = [r["id"] for r in self.db.query("select id from generations where status = 'running'")]
+        gone = leases.abandoned(self.db, [f"generation:{i}" for i in running])
+        ids = [int(resource.split(":", 1)[1]) for resource in gone]
+        try:
+            for generation_id in ids:
+                row = self.get(generation_id)
+                if row is None or row["status"] != "running":
+                    continue
+                record = {k: v for k, v in row.items() if k not in ("id", "created_at", "rank")}
+                self.finish(generation_id, {**record, "status": "interrupted", "error": INTERRUPTED_MESSAGE})
+        except sqlite3.OperationalError as exc:  # a read-only home: the next writable open does it
+            log.info("left %d interrupted generations as they were: %s", len(ids), exc)
+        return len(ids)
 
     def get(self, generation_id: int) -> dict[str, Any] | None:
         rows = list(self.db.query("select * from generations where id = ?", [generation_id]))

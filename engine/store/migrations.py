@@ -426,3 +426,22 @@ def m_insights_001_dimensions(db: sqlite_utils.Database) -> None:
     if "batch_rows" in db.table_names():
         db.execute("create index if not exists batch_rows_decided on batch_rows "
                    "(decided_at, status, reviewer, job_id)")
+
+
+@migration
+def m_reliability_002_leases(db: sqlite_utils.Database) -> None:
+    """Leases (engine/store/leases.py): which live process owns a running generation or a
+    knowledge import, so cleanup never touches another process's work; and a small index
+    to find the generations left running."""
+    db.execute(
+        """
+        create table if not exists leases (
+            resource text primary key,
+            pid integer not null,
+            started real not null,
+            host text not null,
+            heartbeat real not null
+        )
+        """
+    )
+    db.execute("create index if not exists generations_running on generations(id) where status = 'running'")

@@ -9,6 +9,7 @@ written to history with its status.
 from __future__ import annotations
 
 import random
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -115,32 +116,36 @@ def load_job(ws: Workspace, model_name: str, *, n_ctx: int | None = None, gpu_la
 def run_text(ws: Workspace, request: TextRequest,
              on_event: Callable[[Any], None] | None = None,
              on_job: Callable[[jobs.TextJob], None] | None = None) -> TextOutcome:
-    """Generate, streaming events to ``on_event``, and record the generation.
+    """Generate, streaming events to ``on_event``, and record the generation: its row is
+    written before the model runs and holds the streamed text as it grows.
 
     ``on_job`` receives the job before it starts, so the caller can cancel it by id.
     Raises BadInput before anything runs when the request itself is unusable.
     """
     job, conversation_id, notes = build_job(ws, request)
+    live = LiveRecord.begin(ws, request, job, conversation_id)
     if on_job:
         on_job(job)
-    watcher = StartWatcher(on_event)
-    event = ws.backend("text").run(job, watcher)
+
+    def both(event: Any) -> None:
+        live.on_event(event)
+        if on_event:
+            on_event(event)
+
+    watcher = StartWatcher(both)
+    try:
+        event = ws.backend("text").run(job, watcher)
+    except BaseException:  # Ctrl-C or SIGTERM while it ran: the row says interrupted, with its text
+        live.interrupt()
+        raise
     return record_outcome(ws, request, job, conversation_id, event, watcher.started, notes)
 
 
-def record_outcome(ws: Workspace, request: TextRequest, job: jobs.TextJob, conversation_id: int,
-                   event: Any, started: jobs.Started | None, notes: list[str]) -> TextOutcome:
-    """Write the finished, stopped or failed generation to history (on the writer's thread)."""
-    notes = list(notes)
-    if started:
-        if started.dropped_messages:
-            notes.append(f"{started.dropped_messages} oldest messages were left out to fit the "
-                         f"{started.n_ctx}-token context.")
-        if started.fallback_reason and started.device == "CPU":
-            notes.append(f"Running on the CPU: {started.fallback_reason}.")
+def _record(request: TextRequest, job: jobs.TextJob, conversation_id: int | None, event: Any,
+            started: jobs.Started | None) -> dict[str, Any]:
     result = getattr(event, "result", {}) or {}
     annotations = dict(request.annotations or {})  # the brand-voice step flags the output
-    record = {
+    return {
         "conversation_id": conversation_id,
         "kind": "text",
         "model": job.model_name,
@@ -161,10 +166,31 @@ def record_outcome(ws: Workspace, request: TextRequest, job: jobs.TextJob, conve
         "tokens_per_second": result.get("tokens_per_second"),
         "device": result.get("device", started.device if started else None),
         "versions": result.get("versions", {}),
-        "status": {jobs.Done: "done", jobs.Cancelled: "stopped"}.get(type(event), "failed"),
+        "status": {jobs.Done: "done", jobs.Cancelled: "stopped", type(None): "running"}.get(type(event), "failed"),
         "error": event.message if isinstance(event, jobs.Failed) else None,
     }
-    generation_id = ws.history.add(record)
+
+
+def record_outcome(ws: Workspace, request: TextRequest, job: jobs.TextJob, conversation_id: int | None,
+                   event: Any, started: jobs.Started | None, notes: list[str]) -> TextOutcome:
+    """Write the finished, stopped or failed generation to history (on the writer's thread):
+    over the row :meth:`LiveRecord.begin` wrote, or as a new row when none was begun."""
+    notes = list(notes)
+    if started:
+        if started.dropped_messages:
+            notes.append(f"{started.dropped_messages} oldest messages were left out to fit the "
+                         f"{started.n_ctx}-token context.")
+        if started.fallback_reason and started.device == "CPU":
+            notes.append(f"Running on the CPU: {started.fallback_reason}.")
+    record = _record(request, job, conversation_id, event, started)
+    live = _LIVE.pop(job.job_id, None)
+    if live is not None and not record["output"] and live.text:
+        record["output"] = live.text  # the worker crashed: keep what had streamed
+    if live is not None:
+        ws.history.finish(live.generation_id, record)
+        generation_id = live.generation_id
+    else:
+        generation_id = ws.history.add(record)
     return TextOutcome(generation_id, conversation_id, event, record, tuple(notes))
 
 
