@@ -113,6 +113,65 @@ def load_job(ws: Workspace, model_name: str, *, n_ctx: int | None = None, gpu_la
                         n_threads=n_threads, gpu_layers=gpu_layers)
 
 
+STREAM_SAVE_SECONDS = 1.0
+"""While a generation runs, the text streamed so far is saved at most this often: a
+kill -9 loses at most about a second of it."""
+
+
+class LiveRecord:
+    """The history row of a generation while it runs: written when it starts (status
+    ``running``), its streamed text saved every :data:`STREAM_SAVE_SECONDS`, finished by
+    :func:`record_outcome`. Call it on the thread that writes the database."""
+
+    def __init__(self, ws: Workspace, generation_id: int):
+        self.ws, self.generation_id = ws, generation_id
+        self.pieces: list[str] = []
+        self._saved_at = time.monotonic()
+        self._saved_len = 0
+
+    @classmethod
+    def begin(cls, ws: Workspace, request: TextRequest, job: jobs.TextJob, conversation_id: int | None) -> "LiveRecord":
+        record = _record(request, job, conversation_id, None, None)
+        live = cls(ws, ws.history.start(record))
+        _LIVE[job.job_id] = live
+        return live
+
+    @property
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+    def add(self, text: str) -> None:
+        self.pieces.append(text)
+        if time.monotonic() - self._saved_at >= STREAM_SAVE_SECONDS:
+            self.save()
+
+    def on_event(self, event: Any) -> None:
+        if isinstance(event, jobs.Token):
+            self.add(event.text)
+
+    def save(self) -> None:
+        self._saved_at = time.monotonic()
+        text = self.text
+        if len(text) != self._saved_len:
+            self._saved_len = len(text)
+            self.ws.history.stream(self.generation_id, text)
+
+    def interrupt(self) -> None:
+        """The process is being stopped (SIGTERM, Ctrl-C): keep what streamed, as interrupted."""
+        _LIVE.pop(next((k for k, v in _LIVE.items() if v is self), ""), None)
+        row = self.ws.history.get(self.generation_id)
+        if row is not None and row["status"] == "running":
+            record = {k: v for k, v in row.items() if k not in ("id", "created_at", "rank")}
+            self.ws.history.finish(self.generation_id, {**record, "output": self.text, "status": "interrupted",
+                                                        "error": "Stopped before it finished (the program was "
+                                                                 "interrupted); the text kept is what it had written."})
+
+
+_LIVE: dict[str, LiveRecord] = {}
+"""Running generations of this process by job id, so :func:`record_outcome` finishes the
+row a front end began (callers that never began one get a row added at the end)."""
+
+
 def run_text(ws: Workspace, request: TextRequest,
              on_event: Callable[[Any], None] | None = None,
              on_job: Callable[[jobs.TextJob], None] | None = None) -> TextOutcome:
