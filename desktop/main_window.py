@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.chat.model_status.connect(self._on_model_status)
         self.images.status.connect(self._on_model_status)
         self.chat.speed.connect(self._on_speed)
+        self.chat.go_to.connect(lambda page: self.sidebar.setCurrentRow(self.pages.index(getattr(self, page))))
         self.history.open_conversation.connect(self.open_conversation)
         self.templates.send_to_chat.connect(self.run_in_chat)
         self.templates.send_to_images.connect(self.run_in_images)

@@ -109,6 +109,7 @@ class Workspace(_Stores):
 
     def __init__(self, home: Home, *, process_name: str = "airlock", passphrase: str | None = None):
         self.home = home
+        self.process_name = process_name  # "app", "cli", ...: new CLI conversations are one-off questions
         setup_logging(home.logs_dir, process_name)
         # The policy comes first: it may require the database to be encrypted (engine/trust/).
         self.policy = load_policy(home.root)

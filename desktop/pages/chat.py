@@ -3,23 +3,31 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
+from pathlib import Path
 
 from desktop.bridge import TextBridge
+from desktop.engine_text import engine_text
 from desktop.preferences import Preferences
 from desktop.qt import (QComboBox, QEvent, QFrame, QHBoxLayout, QKeySequence, QLabel,
                         QListWidget, QListWidgetItem, QMenu, QMessageBox, QPlainTextEdit,
-                        QProgressBar, QPushButton, QShortcut, QSplitter, Qt, QToolButton,
+                        QProgressBar, QPushButton, QShortcut, QSplitter, Qt, QTimer, QToolButton,
                         QVBoxLayout, QWidget, Signal)
 from desktop.widgets.chat_settings import ChatSettings
 from desktop.widgets.message_view import MessageView, MessageWidget
+from desktop.widgets.welcome import Welcome
 from engine import jobs
 from engine.registry import memory
 from engine.errors import BadInput
+from engine.jobs import SamplingParams
+from engine.text.estimate import estimate_tokens
 from engine.text.runner import TextOutcome, TextRequest
+from engine.text.titles import title_from_prompt
 from engine.workspace import Workspace
 from engine.trust import install as trust
 from desktop.widgets.pii_preview import kind_label
 from engine.registry import catalog
+from engine.registry.registry import DEFAULT_PACKAGE_FILE
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +35,7 @@ log = logging.getLogger(__name__)
 class ChatPage(QWidget):
     model_status = Signal(str, str, str)  # model name, device, fallback reason ("" if none)
     speed = Signal(float)  # tokens per second of the last answer
+    go_to = Signal(str)  # a page the welcome panel sends the user to ("templates", "models")
 
     def __init__(self, ws: Workspace, prefs: Preferences, parent: QWidget | None = None):
         super().__init__(parent)
@@ -45,6 +54,9 @@ class ChatPage(QWidget):
         # every follow-up, so the refine loop stays in one conversation and is checked too.
         self._session_system: str | None = None
         self._session_annotations: dict | None = None
+        # ...and its template's sampling settings: they apply to that conversation only and
+        # never change the chat's own settings (issue 11: settings leaked into later chats).
+        self._session_params: dict | None = None
         self._build()
         self._connect()
         self.retranslate()
@@ -95,6 +107,8 @@ class ChatPage(QWidget):
 
         self.view = MessageView()
         center_layout.addWidget(self.view, 1)
+        self.welcome = Welcome()
+        center_layout.addWidget(self.welcome, 1)
 
         self.edit_bar = QFrame()
         self.edit_bar.setObjectName("banner")
@@ -140,6 +154,9 @@ class ChatPage(QWidget):
         self.send_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         self.send_shortcut_enter = QShortcut(QKeySequence("Ctrl+Enter"), self)
         self.stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self._meter_timer = QTimer(self)  # the meter follows the input box as the person types
+        self._meter_timer.setSingleShot(True)
+        self._meter_timer.setInterval(150)
 
     def _connect(self) -> None:
         self.new_button.clicked.connect(self.new_chat)
@@ -160,12 +177,17 @@ class ChatPage(QWidget):
         self.bridge.finished.connect(self._on_finished)
         self.bridge.loaded.connect(self._on_loaded)
         self.bridge.busy_changed.connect(self._on_busy)
+        self.input.textChanged.connect(self._meter_timer.start)
+        self._meter_timer.timeout.connect(self._update_context_meter)
+        self.welcome.ask.connect(self.input.setFocus)
+        self.welcome.use_template.connect(lambda: self.go_to.emit("templates"))
+        self.welcome.import_model.connect(lambda: self.go_to.emit("models"))
 
     def retranslate(self) -> None:
         self.new_button.setText(self.tr("New chat"))
         self.new_button.setToolTip(self.tr("Start a new conversation (Ctrl+N)"))
         self.model_label.setText(self.tr("Model"))
-        self.settings_button.setText(self.tr("Settings"))
+        self.settings_button.setText(self.tr("Answer settings"))
         self.send_button.setText(self.tr("Send"))
         self.send_button.setToolTip(self.tr("Send (Ctrl+Enter)"))
         self.stop_button.setText(self.tr("Stop"))
@@ -175,6 +197,7 @@ class ChatPage(QWidget):
                                         "every message after it (the old ones stay in History)."))
         self.cancel_edit_button.setText(self.tr("Cancel edit"))
         self.settings.retranslate()
+        self.welcome.retranslate()
         for widget in self.view.messages():
             widget.retranslate()
         if self.conversation_id is not None and not self.bridge.busy:
@@ -267,32 +290,56 @@ class ChatPage(QWidget):
     def reload_conversations(self) -> None:
         self.conversations.blockSignals(True)
         self.conversations.clear()
-        for conversation in self.ws.history.conversations(limit=500):
-            item = QListWidgetItem(conversation["title"] or self.tr("(untitled)"))
-            item.setData(Qt.ItemDataRole.UserRole, conversation["id"])
-            item.setToolTip(conversation["updated_at"][:16].replace("T", " "))
-            self.conversations.addItem(item)
-            if conversation["id"] == self.conversation_id:
-                self.conversations.setCurrentItem(item)
+        conversations = self.ws.history.conversations(limit=500)
+        chats = [c for c in conversations if c.get("kind") != "oneoff"]
+        oneoff = [c for c in conversations if c.get("kind") == "oneoff"]
+        for group, heading in ((chats, None), (oneoff, self.tr("One-off questions (command line)"))):
+            if group and heading:
+                header = QListWidgetItem(heading)
+                header.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading, not a conversation
+                header.setData(Qt.ItemDataRole.UserRole, None)
+                font = header.font()
+                font.setBold(True)
+                header.setFont(font)
+                self.conversations.addItem(header)
+            for conversation in group:
+                item = QListWidgetItem(conversation["title"] or self.tr("(untitled)"))
+                item.setData(Qt.ItemDataRole.UserRole, conversation["id"])
+                item.setToolTip(conversation["updated_at"][:16].replace("T", " "))
+                self.conversations.addItem(item)
+                if conversation["id"] == self.conversation_id:
+                    self.conversations.setCurrentItem(item)
         self.conversations.blockSignals(False)
+        self._update_welcome()
+
+    def _update_welcome(self) -> None:
+        """The greeting fills an empty chat area (first start, new chat)."""
+        empty = self.conversation_id is None and not self.view.messages()
+        self.welcome.setVisible(empty)
+        self.view.setVisible(not empty)
+        if empty:
+            texts = [r for r in self.ws.registry.list() if r.kind == "text"]
+            self.welcome.set_bundled_only(all(Path(r.path).name == DEFAULT_PACKAGE_FILE for r in texts))
 
     def new_chat(self) -> None:
         if self.bridge.busy:
             return
         self.conversation_id = None
-        self._session_system, self._session_annotations = None, None
+        self._session_system, self._session_annotations, self._session_params = None, None, None
         self.cancel_edit()
         self.view.clear()
         self.conversations.clearSelection()
         self.context_used = 0
         self._update_context_meter()
         self.hide_banner()
+        self._update_welcome()
         self.input.setFocus()
 
     def open_conversation(self, conversation_id: int) -> None:
         if self.bridge.busy:
             return
         self.conversation_id = conversation_id
+        self._session_params = None
         self.cancel_edit()
         self.hide_banner()
         self.view.clear()
@@ -310,12 +357,12 @@ class ChatPage(QWidget):
         self.reload_conversations()
 
     def _conversation_selected(self, item: QListWidgetItem | None, _previous=None) -> None:
-        if item is not None:
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:
             self.open_conversation(item.data(Qt.ItemDataRole.UserRole))
 
     def _conversation_menu(self, position) -> None:
         item = self.conversations.itemAt(position)
-        if item is None:
+        if item is None or item.data(Qt.ItemDataRole.UserRole) is None:
             return
         menu = QMenu(self)
         delete = menu.addAction(self.tr("Delete conversation…"))
@@ -343,6 +390,9 @@ class ChatPage(QWidget):
         if not self._pii_confirmed(prompt):
             return
         if self.editing_turn is not None and self.conversation_id is not None:
+            turns = self.ws.history.turns(self.conversation_id)
+            if turns and turns[0]["id"] == self.editing_turn:  # the title follows the first question
+                self.ws.history.rename_conversation(self.conversation_id, title_from_prompt(prompt))
             self.ws.history.supersede_from(self.conversation_id, self.editing_turn)
         self._submit(prompt, overflow=self.settings.overflow.currentData())
 
@@ -370,7 +420,7 @@ class ChatPage(QWidget):
             model=name, prompt=prompt, annotations=self._session_annotations,
             system=self._session_system if self._session_system is not None else self.settings.system_prompt(),
             conversation_id=self.conversation_id if conversation_id == -1 else conversation_id,
-            params=self.settings.params(), seed=self.settings.chosen_seed(), overflow=overflow,
+            params=self._run_params(), seed=self.settings.chosen_seed(), overflow=overflow,
             **options,
         )
         try:
@@ -385,6 +435,8 @@ class ChatPage(QWidget):
             self.open_conversation_view_only()
         self.cancel_edit()
         self.input.clear()
+        self.welcome.setVisible(False)
+        self.view.setVisible(True)
         self.view.add(self._message("user", prompt))
         self.streaming = self.view.add(self._message("assistant", ""))
         self.stop_button.setEnabled(True)
@@ -408,16 +460,17 @@ class ChatPage(QWidget):
         if model and self.model_combo.findData(model) >= 0:
             self.model_combo.setCurrentIndex(self.model_combo.findData(model))
         params = info.get("params") or {}
-        for key, box in (("temperature", self.settings.temperature), ("top_p", self.settings.top_p),
-                         ("top_k", self.settings.top_k), ("min_p", self.settings.min_p),
-                         ("repeat_penalty", self.settings.repeat_penalty),
-                         ("max_tokens", self.settings.max_tokens)):
-            if key in params:
-                box.setValue(params[key])
+        sampling = set(SamplingParams.__dataclass_fields__) - {"seed"}
+        self._session_params = {k: v for k, v in params.items() if k in sampling} or None
         self._session_system = system or None
         self._session_annotations = dict(info.get("annotations") or {}) or None
         self._submit(prompt, overflow=self.settings.overflow.currentData(), conversation_id=None)
         return self.bridge.busy  # False when it could not start (no model; the banner says why)
+
+    def _run_params(self) -> SamplingParams:
+        """The chat's own settings, or its template's for a conversation started from one."""
+        params = self.settings.params()
+        return replace(params, **self._session_params) if self._session_params else params
 
     def _restore_session(self, turns: list[dict]) -> None:
         """Reopening a templated conversation keeps checking follow-ups against its brand voice."""
@@ -519,6 +572,9 @@ class ChatPage(QWidget):
         event = outcome.event
         if isinstance(event, jobs.Failed) and event.kind == "bad_input" and "no longer fits" in event.message:
             self._offer_overflow_choice(record["prompt"])
+        elif (isinstance(event, jobs.Failed) and event.kind == "bad_input" and "too long" in event.message
+              and not self.input.toPlainText().strip()):
+            self.input.setPlainText(record["prompt"])  # refused as too long: keep it to shorten
         self.reload_conversations()
 
     def _describe(self, widget: MessageWidget, record: dict) -> None:
@@ -564,8 +620,8 @@ class ChatPage(QWidget):
 
     def _failure_text(self, event: jobs.Failed) -> str:
         if event.kind == "crashed":
-            return self.tr("generation stopped: {reason}").format(reason=event.message)
-        return event.message
+            return self.tr("generation stopped: {reason}").format(reason=engine_text(event.message))
+        return engine_text(event.message)
 
     def _message(self, role: str, text: str, generation_id: int | None = None) -> MessageWidget:
         widget = MessageWidget(role, text, generation_id)
@@ -595,16 +651,22 @@ class ChatPage(QWidget):
             self._submit(prompt, overflow="truncate")
 
     def _update_context_meter(self) -> None:
+        """Tokens the conversation holds, plus about how many the input box would add."""
         maximum = self.context_total or self.settings.context.value()
+        typed = estimate_tokens(self.input.toPlainText()) if not self.bridge.busy else 0
+        used = self.context_used + typed
         self.context_meter.setMaximum(maximum)
-        self.context_meter.setValue(min(self.context_used, maximum))
-        self.context_meter.setFormat(self.tr("Context: {used} / {total} tokens").format(
-            used=self.context_used, total=maximum))
+        self.context_meter.setValue(min(used, maximum))
+        if typed:
+            text = self.tr("Context: about {used} / {total} tokens, with the message being typed")
+        else:
+            text = self.tr("Context: {used} / {total} tokens")
+        self.context_meter.setFormat(text.format(used=used, total=maximum))
 
     # banners -------------------------------------------------------------------------
 
     def show_banner(self, text: str) -> None:
-        self.banner.setText(text)
+        self.banner.setText(engine_text(text))
         self.banner.setVisible(True)
 
     def hide_banner(self) -> None:

@@ -10,6 +10,7 @@ from desktop.qt import (QAbstractItemView, QCheckBox, QColor, QDragEnterEvent, Q
                         QPushButton, QSplitter, Qt, QTableWidget, QTableWidgetItem, QVBoxLayout,
                         QWidget, Signal)
 from desktop.i18n import current_language
+from desktop.engine_text import engine_text
 from desktop.tasks import Task
 from engine.registry import memory
 from engine.registry.registry import ModelRecord, Registry
@@ -204,7 +205,7 @@ class ModelsPage(QWidget):
         self.message.setObjectName("warning" if error else "meta")
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
-        self.message.setText(text)
+        self.message.setText(engine_text(text))
         self.message.setVisible(True)
 
     def _run(self, label: str, work, on_success) -> Task:

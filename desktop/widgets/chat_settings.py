@@ -69,7 +69,7 @@ class ChatSettings(QFrame):
         return box
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Settings"))
+        self.title.setText(self.tr("Answer settings"))  # the app's own page is "Settings"
         self.system_label.setText(self.tr("System prompt"))
         self.system.setPlaceholderText(self.tr("e.g. You are a copywriter for our brand. Answer in Traditional Chinese."))
         texts = {"temperature": self.tr("Temperature"), "top_p": self.tr("Top P"),

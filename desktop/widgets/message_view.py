@@ -1,9 +1,14 @@
-"""The conversation view: one bubble per message, Markdown rendered as it streams."""
+"""The conversation view: one bubble per message, shown as written (line breaks kept,
+only unambiguous Markdown rendered: desktop/widgets/rich_text.py) as it streams."""
 
 from __future__ import annotations
 
-from desktop.qt import (QApplication, QFrame, QHBoxLayout, QLabel, QScrollArea, Qt, QToolButton,
+from desktop.qt import (QApplication, QFrame, QHBoxLayout, QLabel, QScrollArea, Qt, QTimer, QToolButton,
                         QVBoxLayout, QWidget, Signal)
+from desktop.widgets.rich_text import to_html
+
+COPIED_MS = 1500
+"""How long a Copy button says "Copied" after a click."""
 
 
 class MessageWidget(QFrame):
@@ -30,7 +35,7 @@ class MessageWidget(QFrame):
         self.role_label.setObjectName("meta")
         header.addWidget(self.role_label)
         header.addStretch()
-        self.copy_button = self._link_button(lambda: self.copy_requested.emit(self._text))
+        self.copy_button = self._link_button(self.copy)
         self.edit_button = self._link_button(lambda: self.edit_requested.emit(self.generation_id))
         self.regenerate_button = self._link_button(
             lambda: self.regenerate_requested.emit(self.generation_id))
@@ -38,7 +43,7 @@ class MessageWidget(QFrame):
             header.addWidget(button)
         layout.addLayout(header)
         self.body = QLabel()
-        self.body.setTextFormat(Qt.TextFormat.MarkdownText)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setWordWrap(True)
         self.body.setOpenExternalLinks(False)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
@@ -53,6 +58,10 @@ class MessageWidget(QFrame):
         self.error_label.setWordWrap(True)
         layout.addWidget(self.error_label)
         self.set_actions(edit=False, regenerate=False)
+        self._copied = QTimer(self)
+        self._copied.setSingleShot(True)
+        self._copied.setInterval(COPIED_MS)
+        self._copied.timeout.connect(self.retranslate)
         self.retranslate()
         self._render()
 
@@ -65,9 +74,16 @@ class MessageWidget(QFrame):
 
     def retranslate(self) -> None:
         self.role_label.setText(self.tr("You") if self.role == "user" else self.tr("Assistant"))
-        self.copy_button.setText(self.tr("Copy"))
+        self.copy_button.setText(self.tr("Copied") if self._copied.isActive() else self.tr("Copy"))
         self.edit_button.setText(self.tr("Edit"))
         self.regenerate_button.setText(self.tr("Regenerate"))
+
+    def copy(self) -> None:
+        """Put the raw text (as the model wrote it, not the rendering) on the clipboard."""
+        QApplication.clipboard().setText(self._text)
+        self.copy_requested.emit(self._text)
+        self._copied.start()
+        self.copy_button.setText(self.tr("Copied"))
 
     def set_actions(self, *, edit: bool, regenerate: bool) -> None:
         self.edit_button.setVisible(edit and self.generation_id is not None)
@@ -94,7 +110,8 @@ class MessageWidget(QFrame):
         self._render()
 
     def _render(self) -> None:
-        self.body.setText(self._text or ("…" if self.role == "assistant" and not self._error else ""))
+        shown = self._text or ("…" if self.role == "assistant" and not self._error else "")
+        self.body.setText(to_html(shown) if shown else "")
         self.body.setVisible(bool(self._text) or not self._error)
         self.meta_label.setText(self._meta)
         self.meta_label.setVisible(bool(self._meta))
@@ -126,7 +143,6 @@ class MessageView(QScrollArea):
 
     def add(self, widget: MessageWidget) -> MessageWidget:
         self.layout_.insertWidget(self.layout_.count() - 1, widget)
-        widget.copy_requested.connect(lambda text: QApplication.clipboard().setText(text))
         self._force_follow = 1
         return widget
 

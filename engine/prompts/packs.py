@@ -37,6 +37,7 @@ from engine.prompts.frameworks import Framework, Frameworks
 from engine.paths import RESOURCES
 from engine.store.db import utc_now
 from engine.prompts.templates import Template, TemplateLibrary
+from engine import messages
 
 log = logging.getLogger(__name__)
 
@@ -98,15 +99,15 @@ class ImportResult:
 def read_pack_bytes(path: Path | str) -> bytes:
     path = Path(path)
     if not path.exists():
-        raise BadInput(f"{path} does not exist.")
+        raise BadInput(messages.PATH_MISSING(path=path))
     if path.is_dir():
-        raise BadInput(f"{path} is a folder, not a pack file.")
+        raise BadInput(messages.PACK_IS_FOLDER(path=path))
     size = path.stat().st_size
     if size > MAX_PACK_BYTES:
         raise BadInput(f"{path.name} is {size / 1e6:.0f} MB; a pack may be at most "
                        f"{MAX_PACK_BYTES // (1024 * 1024)} MB.")
     if size == 0:
-        raise BadInput(f"{path.name} is empty.")
+        raise BadInput(messages.PACK_EMPTY(name=path.name))
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -117,7 +118,7 @@ def _json_from_zip(data: bytes) -> bytes:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise BadInput("The pack is not a valid zip file.") from None
+        raise BadInput(messages.PACK_NOT_ZIP()) from None
     with archive:
         names = archive.namelist()
         if "manifest.json" not in names:
@@ -157,11 +158,11 @@ def _parse_json(data: bytes, what: str) -> Any:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise BadInput(f"{what} is not UTF-8 text.") from None
+        raise BadInput(messages.PACK_NOT_UTF8(what=what)) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise BadInput(f"{what} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).") from None
+        raise BadInput(messages.PACK_NOT_JSON(what=what, line=exc.lineno, column=exc.colno, reason=exc.msg)) from None
     except RecursionError:
         raise BadInput(f"{what} nests too deeply to be a pack.") from None
 
@@ -174,7 +175,7 @@ def parse_pack(data: bytes, *, what: str = "The pack") -> Pack:
         data = _json_from_zip(data)
     raw = _parse_json(data, what)
     if not isinstance(raw, dict):
-        raise BadInput(f"{what} must be a JSON object with a list of templates.")
+        raise BadInput(messages.PACK_NOT_OBJECT(what=what))
     if raw.get("airlock_pack") != FORMAT_VERSION:
         if "airlock_pack" not in raw:
             raise BadInput(f"{what} is not an Airlock pack (it has no 'airlock_pack' field).")

@@ -16,6 +16,7 @@ from typing import Any
 
 from engine.errors import BadInput
 from engine.prompts.render import RESERVED_NAMES
+from engine import messages
 
 VARIABLE_TYPES = ("short_text", "long_text", "choice", "number", "date", "boolean")
 NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
@@ -173,6 +174,16 @@ def empty_value(variable: Variable) -> Any:
     return False if variable.type == "boolean" else ""
 
 
+def _blank(variable: Variable, raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip() and variable.type != "boolean")
+
+
+def missing_required(variables: Iterable[Variable], given: Mapping[str, Any]) -> list[Variable]:
+    """The required variables ``given`` leaves without a value (their defaults counted), in
+    order: a form names them by their labels."""
+    return [v for v in variables if v.required and _blank(v, given.get(v.name)) and _blank(v, v.default)]
+
+
 def resolve_values(variables: Iterable[Variable], given: Mapping[str, Any]) -> dict[str, Any]:
     """Typed values for every variable: what was given, else its default, else empty.
 
@@ -189,9 +200,9 @@ def resolve_values(variables: Iterable[Variable], given: Mapping[str, Any]) -> d
     missing: list[str] = []
     for variable in variables:
         raw = given.get(variable.name)
-        if raw is None or (isinstance(raw, str) and not raw.strip() and variable.type != "boolean"):
+        if _blank(variable, raw):
             raw = variable.default
-        if raw is None or (isinstance(raw, str) and not raw.strip() and variable.type != "boolean"):
+        if _blank(variable, raw):
             if variable.required:
                 missing.append(variable.name)
                 continue
@@ -199,8 +210,8 @@ def resolve_values(variables: Iterable[Variable], given: Mapping[str, Any]) -> d
             continue
         values[variable.name] = coerce(variable, raw)
     if missing:
-        noun = "variable" if len(missing) == 1 else "variables"
-        raise BadInput(f"Missing required {noun}: {', '.join(missing)}.")
+        message = messages.MISSING_VARIABLE if len(missing) == 1 else messages.MISSING_VARIABLES
+        raise BadInput(message(names=", ".join(missing)))
     return values
 
 

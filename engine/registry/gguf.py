@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from engine.errors import BadInput
+from engine import messages
 
 MAGIC = b"GGUF"
 DEFAULT_ALIGNMENT = 32
@@ -179,19 +180,19 @@ def read_gguf(path: Path) -> GGUFInfo:
     name = path.name
     size = path.stat().st_size
     if size == 0:
-        raise BadInput(f"{name} is empty (0 bytes); copy the model file again.")
+        raise BadInput(messages.GGUF_EMPTY(name=name))
     with open(path, "rb") as stream:
         reader = _Reader(stream, size)
         try:
             if stream.read(4) != MAGIC:
-                raise BadInput(f"{name} is not a GGUF model file (its first bytes are not 'GGUF').")
+                raise BadInput(messages.NOT_GGUF(name=name))
             version = reader.u32()
             if version not in (2, 3):
                 raise BadInput(f"{name} uses GGUF version {version}, which Airlock cannot read.")
             tensor_count = reader.u64()
             kv_count = reader.u64()
             if tensor_count > 1_000_000 or kv_count > 1_000_000:
-                raise BadInput(f"{name} has a corrupt GGUF header.")
+                raise BadInput(messages.GGUF_CORRUPT(name=name))
             metadata: dict[str, Any] = {}
             for _ in range(kv_count):
                 key = reader.string()
@@ -211,7 +212,7 @@ def read_gguf(path: Path) -> GGUFInfo:
                 type_name = TENSOR_TYPES.get(type_id, (f"type{type_id}",))[0]
                 types[type_name] = types.get(type_name, 0) + 1
         except _Truncated:
-            raise BadInput(f"{name} is truncated: the GGUF header ends early; copy the file again.") from None
+            raise BadInput(messages.GGUF_TRUNCATED(name=name)) from None
         except (ValueError, UnicodeDecodeError, struct.error) as exc:
             raise BadInput(f"{name} has a corrupt GGUF header ({exc}).") from None
         header_end = stream.tell()

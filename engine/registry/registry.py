@@ -33,6 +33,7 @@ from engine.registry.hashing import (CancelCheck, Progress, copy_tree_with_sha25
                             sha256_tree)
 from engine.home import Home
 from engine.store.db import utc_now
+from engine import messages
 
 PICKLE_SUFFIXES = image_models.PICKLE_SUFFIXES
 DEFAULT_TEXT_MODEL = "smollm2-135m"
@@ -179,7 +180,7 @@ class Registry:
         away) or supply configs for a checkpoint whose sizes differ from its family's.
         """
         if not source.exists():
-            raise BadInput(f"{source} does not exist.")
+            raise BadInput(messages.PATH_MISSING(path=source))
         image_options = family is not None or prediction is not None or config_dir is not None
         if source.is_dir():
             if image_models.is_diffusers_folder(source):
@@ -188,8 +189,9 @@ class Registry:
                                    "a diffusers folder brings its own configs.")
                 return image_models.inspect_folder(source, family=family, prediction=prediction)
             ggufs = sorted(source.glob("*.gguf"))
-            hint = f" (it holds {ggufs[0].name}: import that file)" if ggufs else ""
-            raise BadInput(f"{source} is a folder without a model Airlock can load{hint}.")
+            if ggufs:
+                raise BadInput(messages.FOLDER_HOLDS_GGUF(path=source, file=ggufs[0].name))
+            raise BadInput(messages.FOLDER_WITHOUT_MODEL(path=source))
         suffix = source.suffix.lower()
         if suffix in PICKLE_SUFFIXES:
             raise BadInput(
@@ -236,7 +238,7 @@ class Registry:
         if duplicate:
             if not link:
                 _delete(path)
-            raise BadInput(f"{source.name} is already registered as '{duplicate.name}'.")
+            raise BadInput(messages.ALREADY_REGISTERED(file=source.name, name=duplicate.name))
         record = self._record(name, path, info, sha256, source_kind)
         if self.gate is not None:
             try:

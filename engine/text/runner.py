@@ -20,6 +20,8 @@ from engine import jobs
 from engine.registry import memory
 from engine.errors import BadInput
 from engine.backends.worker_process import StartWatcher
+from engine import messages
+from engine.text.titles import title_from_prompt
 
 if TYPE_CHECKING:
     from engine.prompts.compose import ComposedPrompt
@@ -64,7 +66,7 @@ class TextOutcome:
 def build_job(ws: Workspace, request: TextRequest) -> tuple[jobs.TextJob, int, list[str]]:
     """Check the request and turn it into a worker job; returns (job, conversation id, notes)."""
     if not request.prompt.strip():
-        raise BadInput("The prompt is empty; type something to send.")
+        raise BadInput(messages.PROMPT_EMPTY())
     params = request.params.validated()  # the one sampling check (engine/jobs.py)
     if request.seed is not None:
         jobs.check_sampling_value("seed", request.seed)
@@ -74,7 +76,7 @@ def build_job(ws: Workspace, request: TextRequest) -> tuple[jobs.TextJob, int, l
         raise BadInput(f"Unknown overflow policy '{request.overflow}' (use truncate or refuse).")
     model = ws.registry.get(request.model)
     if model.kind != "text":
-        raise BadInput(f"'{model.name}' is an image model; choose a text model.")
+        raise BadInput(messages.IMAGE_MODEL_FOR_TEXT(name=model.name))
     n_ctx = request.n_ctx or model.default_context()
     if n_ctx < 64:
         raise BadInput("The context size must be at least 64 tokens.")
@@ -86,7 +88,10 @@ def build_job(ws: Workspace, request: TextRequest) -> tuple[jobs.TextJob, int, l
         notes.append(fit.message)
     conversation_id = request.conversation_id
     if conversation_id is None:
-        conversation_id = ws.history.new_conversation(title=" ".join(request.prompt.split())[:80])
+        # A new conversation from the command line is a one-off question: the chat list
+        # shows those under their own heading.
+        kind = "oneoff" if getattr(ws, "process_name", "") == "cli" else "text"
+        conversation_id = ws.history.new_conversation(title=title_from_prompt(request.prompt), kind=kind)
     elif ws.history.conversation(conversation_id) is None:
         raise BadInput(f"There is no conversation {conversation_id}.")
     messages: list[dict[str, str]] = []

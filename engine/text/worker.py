@@ -25,6 +25,7 @@ from engine.text import structured
 from engine.machine import library_versions, nvidia_gpu_present, physical_cores
 from engine.errors import BadInput, Cancelled
 from engine.backends.worker_process import verify_before_load
+from engine import messages
 
 log = logging.getLogger(__name__)
 
@@ -150,17 +151,11 @@ class TextWorker:
         tokens = self.tokenize_messages(messages)
         dropped = 0
         if len(tokens) + reserve > n_ctx and job.overflow == "refuse" and len(messages) > 1:
-            raise BadInput(
-                f"The conversation ({len(tokens)} tokens) no longer fits the {n_ctx}-token context; "
-                "start a new conversation or let Airlock drop the oldest turns."
-            )
+            raise BadInput(messages.CONVERSATION_FULL(tokens=len(tokens), n_ctx=n_ctx))
         while len(tokens) + reserve > n_ctx:
             first = 1 if messages and messages[0]["role"] == "system" else 0
             if len(messages) - first <= 1:
-                raise BadInput(
-                    f"The message is too long for the {n_ctx}-token context ({len(tokens)} tokens, "
-                    f"with {reserve} kept for the answer); shorten it or choose a larger context."
-                )
+                raise BadInput(messages.PROMPT_TOO_LONG(n_ctx=n_ctx, tokens=len(tokens), reserve=reserve))
             # Drop the oldest turn: a user message and the assistant reply after it.
             count = 2 if len(messages) - first > 2 and messages[first + 1]["role"] == "assistant" else 1
             del messages[first : first + count]

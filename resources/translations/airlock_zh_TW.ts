@@ -2,6 +2,135 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
+    <name>ApiSettings</name>
+    <message>
+        <source>Local API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve the OpenAI-compatible API while Airlock runs (this computer only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>who uses it, e.g. crm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名稱</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. team-gpu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in the system keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: PEM file; empty uses the system&apos;s certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">儲存</translation>
+    </message>
+    <message>
+        <source>Check connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">移除</translation>
+    </message>
+    <message>
+        <source>Listening on {0}/v1. Every call needs a key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off. `airlock serve` runs the same API without the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ({1}…, {2}) {3}, last used {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1} ({2} models)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new key is below and on the clipboard. It is shown only now; store it in the caller&apos;s secret settings.
+
+{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Check the connection to list its models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: {0} models ({1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server does not enforce JSON schemas; structured drafts may fail more often.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BrandVoiceEditor</name>
     <message>
         <source>Name</source>
@@ -95,8 +224,8 @@
         <translation>模型</translation>
     </message>
     <message>
-        <source>Settings</source>
-        <translation>設定</translation>
+        <source>Answer settings</source>
+        <translation>回答設定</translation>
     </message>
     <message>
         <source>Send</source>
@@ -143,6 +272,10 @@
         <translation>約需 {need:.1f} GiB，超過這台電腦的記憶體（{total:.1f} GiB）。</translation>
     </message>
     <message>
+        <source>One-off questions (command line)</source>
+        <translation>單次提問（命令列）</translation>
+    </message>
+    <message>
         <source>(untitled)</source>
         <translation>（未命名）</translation>
     </message>
@@ -159,8 +292,28 @@
         <translation>要從歷史紀錄刪除這個對話和其中所有訊息嗎？刪除後無法復原。</translation>
     </message>
     <message>
+        <source>This prompt holds personal data ({kinds}). It stays on this computer; history keeps it masked. Send it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This prompt holds personal data ({kinds}). It stays on this computer and is kept in history. Send it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data in the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wait for the current answer to finish (or stop it), then run again.</source>
         <translation>請等目前的回答完成（或先停止），再重新執行。</translation>
+    </message>
+    <message>
+        <source>Reading the prompt %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} prompt tokens read</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Verifying %p%</source>
@@ -189,6 +342,10 @@
     <message>
         <source>stopped</source>
         <translation>已停止</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>template: {name}</source>
@@ -227,6 +384,10 @@
         <translation>略過最早的幾輪</translation>
     </message>
     <message>
+        <source>Context: about {used} / {total} tokens, with the message being typed</source>
+        <translation>上下文：約 {used} / {total} token（含輸入中的訊息）</translation>
+    </message>
+    <message>
         <source>Context: {used} / {total} tokens</source>
         <translation>上下文：{used} / {total} token</translation>
     </message>
@@ -234,8 +395,8 @@
 <context>
     <name>ChatSettings</name>
     <message>
-        <source>Settings</source>
-        <translation>設定</translation>
+        <source>Answer settings</source>
+        <translation>回答設定</translation>
     </message>
     <message>
         <source>System prompt</source>
@@ -420,6 +581,22 @@
         <translation>全部匯出…</translation>
     </message>
     <message>
+        <source>Mask personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview masking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Managed by your organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mails, phone numbers, ID numbers, cards and your protected terms are replaced by labels in every field of the export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{n} shown · {total} in history</source>
         <translation>顯示 {n} 筆 · 歷史紀錄共 {total} 筆</translation>
     </message>
@@ -495,8 +672,16 @@
         <translation>已停止</translation>
     </message>
     <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>failed</source>
         <translation>失敗</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -690,6 +875,336 @@
     </message>
 </context>
 <context>
+    <name>InsightsPage</name>
+    <message>
+        <source>Counting…</source>
+        <translation>計算中…</translation>
+    </message>
+    <message>
+        <source>Generations</source>
+        <translation>生成次數</translation>
+    </message>
+    <message>
+        <source>{text} text, {image} images</source>
+        <translation>文字 {text} 次、圖片 {image} 張</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>採用率</translation>
+    </message>
+    <message>
+        <source>{kept} kept of {reviewed} reviewed</source>
+        <translation>已審 {reviewed} 筆，採用 {kept} 筆</translation>
+    </message>
+    <message>
+        <source>Review time</source>
+        <translation>審閱時間</translation>
+    </message>
+    <message>
+        <source>{s:.0f} s</source>
+        <translation>{s:.0f} 秒</translation>
+    </message>
+    <message>
+        <source>median per row</source>
+        <translation>每筆中位數</translation>
+    </message>
+    <message>
+        <source>Active users</source>
+        <translation>活躍使用者</translation>
+    </message>
+    <message>
+        <source>in the 28 days to {day}</source>
+        <translation>截至 {day} 的 28 天內</translation>
+    </message>
+    <message>
+        <source>Time saved (estimate)</source>
+        <translation>節省時間（估計）</translation>
+    </message>
+    <message>
+        <source>{h:.1f} h</source>
+        <translation>{h:.1f} 小時</translation>
+    </message>
+    <message>
+        <source>about TWD {value:,} at {rate:,.0f}/h</source>
+        <translation>約新臺幣 {value:,} 元（每小時 {rate:,.0f} 元）</translation>
+    </message>
+    <message>
+        <source>Time saved is an estimate: items kept × the manual minutes per template (editable with &apos;airlock insights baselines&apos;), minus the measured review time. Airlock is not likely to be solely responsible for the time people save.</source>
+        <translation>節省時間是估計值：採用的項目數 × 每個範本的人工撰寫分鐘數（可用「airlock insights baselines」修改），再減去實際審閱時間。節省的時間不太可能全歸功於 Airlock。</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>圖片</translation>
+    </message>
+    <message>
+        <source>Generations per week</source>
+        <translation>每週生成次數</translation>
+    </message>
+    <message>
+        <source>Generations per day</source>
+        <translation>每日生成次數</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>週起始日</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kept as generated</source>
+        <translation>原樣採用</translation>
+    </message>
+    <message>
+        <source>Kept after edits</source>
+        <translation>修改後採用</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Review decisions by template</source>
+        <translation>各範本的審閱結果</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>範本</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已審閱</translation>
+    </message>
+    <message>
+        <source>Median seconds</source>
+        <translation>中位數（秒）</translation>
+    </message>
+    <message>
+        <source>p95 seconds</source>
+        <translation>p95（秒）</translation>
+    </message>
+    <message>
+        <source>Seconds per generation by model</source>
+        <translation>各模型每次生成秒數</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>次數</translation>
+    </message>
+    <message>
+        <source>Median tokens/s</source>
+        <translation>中位數 tokens/秒</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>儲存報告</translation>
+    </message>
+    <message>
+        <source>The report was not saved: {error}</source>
+        <translation>報告未儲存：{error}</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>已儲存 {path}。</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>期間：</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 28 days</source>
+        <translation>最近 28 天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上個月</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自訂</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <source>Save PDF report…</source>
+        <translation>儲存 PDF 報告…</translation>
+    </message>
+    <message>
+        <source>Save CSV…</source>
+        <translation>儲存 CSV…</translation>
+    </message>
+    <message>
+        <source>Include prompts and outputs</source>
+        <translation>包含提示詞與產出內容</translation>
+    </message>
+    <message>
+        <source>Off: the report has counts only, no text anyone wrote.</source>
+        <translation>關閉時報告只有數字，不含任何人寫的文字。</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活動</translation>
+    </message>
+    <message>
+        <source>Acceptance by template</source>
+        <translation>各範本採用率</translation>
+    </message>
+    <message>
+        <source>Speed by model</source>
+        <translation>各模型速度</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsReport</name>
+    <message>
+        <source>— (0 of 0)</source>
+        <translation>—（0 筆中 0 筆）</translation>
+    </message>
+    <message>
+        <source>{pct:.1f}% ({n} of {d})</source>
+        <translation>{pct:.1f}%（{d} 筆中 {n} 筆）</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>數值</translation>
+    </message>
+    <message>
+        <source>Text generations</source>
+        <translation>文字生成次數</translation>
+    </message>
+    <message>
+        <source>Images generated</source>
+        <translation>生成圖片數</translation>
+    </message>
+    <message>
+        <source>Tokens written</source>
+        <translation>產出 tokens</translation>
+    </message>
+    <message>
+        <source>Rows reviewed</source>
+        <translation>已審閱筆數</translation>
+    </message>
+    <message>
+        <source>Acceptance (kept / reviewed)</source>
+        <translation>採用率（採用／已審閱）</translation>
+    </message>
+    <message>
+        <source>Kept as generated</source>
+        <translation>原樣採用</translation>
+    </message>
+    <message>
+        <source>Kept after edits</source>
+        <translation>修改後採用</translation>
+    </message>
+    <message>
+        <source>Median review time per row</source>
+        <translation>每筆審閱時間中位數</translation>
+    </message>
+    <message>
+        <source>{s:.0f} s</source>
+        <translation>{s:.0f} 秒</translation>
+    </message>
+    <message>
+        <source>Active users (28 days)</source>
+        <translation>活躍使用者（28 天）</translation>
+    </message>
+    <message>
+        <source>Estimated time saved</source>
+        <translation>估計節省時間</translation>
+    </message>
+    <message>
+        <source>{h:.1f} hours, about TWD {v:,}</source>
+        <translation>{h:.1f} 小時，約新臺幣 {v:,} 元</translation>
+    </message>
+    <message>
+        <source>An estimate: items kept × the manual minutes per template, minus the measured review time. The baselines are assumptions an admin can edit; Airlock is not likely to be solely responsible for the time people save.</source>
+        <translation>估計值：採用的項目數 × 每個範本的人工撰寫分鐘數，再減去實際審閱時間。這些基準是管理者可修改的假設；節省的時間不太可能全歸功於 Airlock。</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>範本</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已審閱</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>採用率</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>次數</translation>
+    </message>
+    <message>
+        <source>Median s</source>
+        <translation>中位數（秒）</translation>
+    </message>
+    <message>
+        <source>p95 s</source>
+        <translation>p95（秒）</translation>
+    </message>
+    <message>
+        <source>Median tokens/s</source>
+        <translation>中位數 tokens/秒</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Template or model</source>
+        <translation>範本或模型</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示詞</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>產出</translation>
+    </message>
+    <message>
+        <source>Airlock insights</source>
+        <translation>Airlock 成效分析</translation>
+    </message>
+</context>
+<context>
     <name>KnowledgePage</name>
     <message>
         <source>Knowledge</source>
@@ -831,6 +1346,10 @@
         <translation>設定</translation>
     </message>
     <message>
+        <source>Insights</source>
+        <translation>成效分析</translation>
+    </message>
+    <message>
         <source>Model: {name}</source>
         <translation>模型：{name}</translation>
     </message>
@@ -868,6 +1387,10 @@
     <message>
         <source>Copy</source>
         <translation>複製</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已複製</translation>
     </message>
     <message>
         <source>Edit</source>
@@ -1102,6 +1625,32 @@
     <message>
         <source>Skip</source>
         <translation>略過</translation>
+    </message>
+</context>
+<context>
+    <name>PiiPreview</name>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">類型</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} item(s) will be masked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to mask was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PiiPreviewDialog</name>
+    <message>
+        <source>What will be masked</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1425,7 +1974,7 @@
     </message>
     <message>
         <source>e.g. {&quot;temperature&quot;: 0.7, &quot;max_tokens&quot;: 800}</source>
-        <translation>例如：{"temperature": 0.7, "max_tokens": 800}</translation>
+        <translation>例如：{&quot;temperature&quot;: 0.7, &quot;max_tokens&quot;: 800}</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1461,7 +2010,7 @@
     </message>
     <message>
         <source>Parameters must be JSON, for example {&quot;temperature&quot;: 0.7}.</source>
-        <translation>參數必須是 JSON 格式，例如 {"temperature": 0.7}。</translation>
+        <translation>參數必須是 JSON 格式，例如 {&quot;temperature&quot;: 0.7}。</translation>
     </message>
     <message>
         <source>(untitled)</source>
@@ -1550,6 +2099,10 @@
         <translation>填寫並執行</translation>
     </message>
     <message>
+        <source>Edit template</source>
+        <translation>編輯範本</translation>
+    </message>
+    <message>
         <source>Company knowledge</source>
         <translation>公司知識</translation>
     </message>
@@ -1633,6 +2186,14 @@
         <translation>請幫範本取個名稱。</translation>
     </message>
     <message>
+        <source>Fill in the required fields: {labels}.</source>
+        <translation>請填寫必填欄位：{labels}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Import a template pack</source>
         <translation>匯入範本包</translation>
     </message>
@@ -1681,6 +2242,76 @@
     <message>
         <source>No differences.</source>
         <translation>沒有差異。</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>Welcome to Airlock</source>
+        <translation>歡迎使用 Airlock</translation>
+    </message>
+    <message>
+        <source>Everything here runs on this computer: your questions, documents and images never leave it. Start in one of three ways:</source>
+        <translation>這裡的一切都在這台電腦上執行：您的提問、文件與圖片都不會離開它。可以從下列三種方式開始：</translation>
+    </message>
+    <message>
+        <source>The bundled model is a small English model for trying Airlock out: quick, but not good at Chinese or long writing. Import a larger model on the Models page for real work.</source>
+        <translation>內建的模型是用來試用 Airlock 的小型英文模型：速度快，但不擅長中文或長篇寫作。正式使用請在「模型」頁匯入較大的模型。</translation>
+    </message>
+    <message>
+        <source>Ask a question</source>
+        <translation>提問</translation>
+    </message>
+    <message>
+        <source>Use a template</source>
+        <translation>使用範本</translation>
+    </message>
+    <message>
+        <source>Import a better model</source>
+        <translation>匯入更好的模型</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protected term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protected pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patterns find e-mails, phone numbers, ID and business numbers, cards, IBANs and IP addresses. Names of people and addresses in Chinese text are out of reach of patterns: add client names as protected terms, and read what you share.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -68,7 +68,8 @@ def test_typed_form_live_preview_and_send_to_chat(qtbot, page):
     assert isinstance(widgets["brand"], QLineEdit) and isinstance(widgets["offer"], QPlainTextEdit)
     assert isinstance(widgets["tone"], QComboBox) and isinstance(widgets["deadline"], QDateEdit)
     page.refresh_preview()
-    assert "Missing required variables: brand, campaign, offer." == page.runner.preview_message.text()
+    # the message names the form's labels, not the template's internal names
+    assert page.runner.preview_message.text() == "Fill in the required fields: 品牌名稱, 活動／主題, 優惠與重點資訊."
     assert "[品牌名稱]" in page.runner.preview.toPlainText() and not page.runner.run_button.isEnabled()
     widgets["brand"].setText("山嵐茶飲")
     widgets["campaign"].setText("週年慶早鳥價")

@@ -16,6 +16,7 @@ from desktop.qt import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QForm
 from engine import machine
 from engine.image import settings as image_settings
 from engine.image.runner import ImageRequest
+from desktop.engine_text import engine_text
 
 SIZES = ((512, 512), (768, 768), (1024, 1024), (512, 768), (768, 512), (832, 1216), (1216, 832))
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp")
@@ -200,7 +201,7 @@ class ImageForm(QWidget):
         self.message.setObjectName("warning" if error else "meta")
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
-        self.message.setText(text)
+        self.message.setText(engine_text(text))
 
     # img2img -------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
-"""Fill in and run: the template's variable form, company-knowledge snippets, the live
-preview of the rendered prompt, and Run / Copy.
+"""Fill in and run: the template's name and description, its variable form, company-knowledge
+snippets, the live preview of the rendered prompt, and Run / Copy. This is what the
+Templates page shows first (using a template); editing it is a second mode.
 
 The panel shows what :func:`engine.prompts.compose.compose` produced; the page does the
 composing, because it needs the editor's draft as well as this form's values.
@@ -20,14 +21,24 @@ class TemplateRunPanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
         self.runner_title = QLabel()
         self.runner_title.setObjectName("pageTitle")
-        layout.addWidget(self.runner_title)
+        self.runner_title.setWordWrap(True)
+        header.addWidget(self.runner_title, 1)
+        self.edit_button = QPushButton()  # the second mode: editing the template
+        self.edit_button.setCheckable(True)
+        header.addWidget(self.edit_button)
+        layout.addLayout(header)
+        self.description = QLabel()
+        self.description.setObjectName("meta")
+        self.description.setWordWrap(True)
+        layout.addWidget(self.description)
         self.form = VariableForm()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
-        layout.addWidget(scroll, 2)
+        layout.addWidget(scroll, 3)
         self.knowledge_box = QGroupBox()
         knowledge_layout = QVBoxLayout(self.knowledge_box)
         self.snippets = SnippetPicker(knowledge)
@@ -37,7 +48,7 @@ class TemplateRunPanel(QWidget):
         layout.addWidget(self.preview_label)
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
-        layout.addWidget(self.preview, 3)
+        layout.addWidget(self.preview, 2)
         self.preview_meta = QLabel()
         self.preview_meta.setObjectName("meta")
         self.preview_meta.setWordWrap(True)
@@ -55,14 +66,23 @@ class TemplateRunPanel(QWidget):
         row.addStretch()
         layout.addLayout(row)
         self.copy_button.clicked.connect(self.copy_prompt)
+        self._name = ""
 
     def retranslate(self) -> None:
-        self.runner_title.setText(self.tr("Fill in and run"))
+        self.runner_title.setText(self._name or self.tr("Fill in and run"))
+        self.edit_button.setText(self.tr("Edit template"))
         self.knowledge_box.setTitle(self.tr("Company knowledge"))
         self.preview_label.setText(self.tr("Preview of the prompt"))
         self.copy_button.setText(self.tr("Copy prompt"))
         self.form.retranslate()
         self.snippets.retranslate()
+
+    def show_template(self, name: str, description: str) -> None:
+        """The template being used, as its author described it."""
+        self._name = name
+        self.runner_title.setText(name or self.tr("Fill in and run"))
+        self.description.setText(description)
+        self.description.setVisible(bool(description))
 
     def set_kind(self, kind: str) -> None:
         """Image prompts go to Images: no knowledge snippets, another button text."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from desktop.qt import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMenu,
                         QPushButton, Qt, QToolButton, QVBoxLayout, QWidget)
+from desktop.engine_text import engine_text
 from engine.prompts.templates import CATEGORIES, Template
 
 
@@ -101,7 +102,7 @@ class TemplateList(QWidget):
 
     def show_message(self, text: str, warning: bool = True) -> None:
         self.list_message.setObjectName("warning" if warning else "meta")
-        self.list_message.setText(text)
+        self.list_message.setText(engine_text(text))
         self.list_message.setVisible(True)
         self.list_message.style().unpolish(self.list_message)
         self.list_message.style().polish(self.list_message)

@@ -3,6 +3,9 @@ and the fill-in form with its live preview (:mod:`.form`), plus the brand-voice 
 tabs. The page owns the state that ties them together: which saved template is shown,
 whether the editor has unsaved changes, and packs.
 
+Use first, edit second: the page opens on the library and a roomy form with the preview
+and Run; the editor appears only when asked for (Edit template, New, Duplicate).
+
 Running a text template emits :attr:`TemplatesPage.send_to_chat` (for
 ``ChatPage.start_with``); an image template emits :attr:`TemplatesPage.send_to_images`.
 Rendering happens only in the engine's sandbox (engine.prompts.render).
@@ -13,6 +16,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
+from desktop.engine_text import engine_text
 from desktop.pages.templates.editor import TemplateEditor
 from desktop.pages.templates.form import TemplateRunPanel
 from desktop.pages.templates.library import TemplateList
@@ -26,6 +30,7 @@ from engine.errors import BadInput
 from engine.knowledge.base import KnowledgeBase
 from engine.prompts.brand_voice import BrandVoices
 from engine.prompts.compose import ComposedPrompt, compose
+from engine.prompts.variables import missing_required
 from engine.prompts.frameworks import Frameworks
 from engine.prompts.packs import build_pack, ensure_default_pack, import_pack, load_pack, preview, write_pack
 from engine.prompts.templates import CATEGORIES, Template, TemplateLibrary
@@ -76,8 +81,9 @@ class TemplatesPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for panel in (self.browser, self.editor, self.runner):
             self.splitter.addWidget(panel)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([220, 460, 380])
+        self.splitter.setStretchFactor(2, 1)
+        self.editing = False
+        self.editor.setVisible(False)
         library_layout.addWidget(self.splitter)
         self.tabs.addTab(library_tab, "")
 
@@ -110,6 +116,7 @@ class TemplatesPage(QWidget):
         r.snippets.changed.connect(self._preview_timer.start)
         self._preview_timer.timeout.connect(self.refresh_preview)
         r.run_button.clicked.connect(self.run)
+        r.edit_button.toggled.connect(self.set_editing)
         self.voice_editor.voices_changed.connect(self._voices_changed)
         self.swift.send_to_chat.connect(self.send_to_chat)
         self.swift.template_saved.connect(self._swift_saved)
@@ -129,11 +136,25 @@ class TemplatesPage(QWidget):
         self._fill_reference_combos()
         self.runner.set_kind(self.editor.kind.currentData())
         self._update_version_label()
+        self.browser.list_message.setVisible(False)  # a message belongs to the action that caused it
+        if hasattr(self, "_shown"):
+            self.refresh_preview()  # its messages in the new language
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def set_editing(self, editing: bool) -> None:
+        """Show or hide the editor beside the form (the form and preview stay)."""
+        self.editing = editing
+        self.editor.setVisible(editing)
+        self.runner.edit_button.blockSignals(True)
+        self.runner.edit_button.setChecked(editing)
+        self.runner.edit_button.blockSignals(False)
+        width = max(self.splitter.width(), 900)
+        self.splitter.setSizes([220, (width - 220) // 2, (width - 220) // 2] if editing else
+                               [240, 0, width - 240])
 
     def category_name(self, key: str) -> str:
         return self.browser.category_name(key)
@@ -188,6 +209,7 @@ class TemplatesPage(QWidget):
             return
         template = self.library.find(name)
         if template is not None:
+            self.browser.list_message.setVisible(False)  # a pack message belongs to the import
             self.show_template(template)
 
     def maybe_keep_changes(self) -> bool:
@@ -206,7 +228,12 @@ class TemplatesPage(QWidget):
     def show_template(self, template: Template | None) -> None:
         """Load a template (None: an empty new one) into the editor."""
         self.current = template if template is not None and template.id is not None else None
+        shown = self.current.name if self.current else None
+        if shown is None or shown != getattr(self, "_shown", None):
+            self.runner.snippets.clear()  # snippets picked for one template never follow to the next
+        self._shown = shown
         self.editor.load(template)
+        self.runner.show_template(template.name if template else "", template.description if template else "")
         self.dirty = False
         self._update_version_label()
         has = self.current is not None
@@ -235,6 +262,7 @@ class TemplatesPage(QWidget):
         self.browser.list.setCurrentRow(-1)
         self.browser.list.blockSignals(False)
         self.show_template(None)
+        self.set_editing(True)
         self.editor.name.setFocus()
 
     def duplicate_template(self) -> None:
@@ -251,6 +279,7 @@ class TemplatesPage(QWidget):
         self.reload_list()
         self.select(copy.name)
         self.show_template(copy)
+        self.set_editing(True)
 
     def delete_template(self) -> None:
         if self.current is None:
@@ -275,7 +304,7 @@ class TemplatesPage(QWidget):
             saved = self.library.save(template, previous_name=self.current.name if self.current else None,
                                       create=self.current is None)
         except BadInput as exc:
-            self.editor.editor_message.setText(str(exc))
+            self.editor.editor_message.setText(engine_text(str(exc)))
             return False
         self.editor.editor_message.clear()
         self.current = saved
@@ -310,8 +339,8 @@ class TemplatesPage(QWidget):
         try:
             template = self.draft()
         except BadInput as exc:
-            self.editor.editor_message.setText(str(exc))
-            self.runner.preview_message.setText(str(exc))
+            self.editor.editor_message.setText(engine_text(str(exc)))
+            self.runner.preview_message.setText(engine_text(str(exc)))
             self.runner.run_button.setEnabled(False)
             return
         self.editor.editor_message.clear()
@@ -323,13 +352,16 @@ class TemplatesPage(QWidget):
             self.composed = compose(self.ws.db, template, values, snippet_ids=snippets.picked_ids(),
                                     retrieval=snippets.retrieval(), registered_models=registered)
         except BadInput as exc:
+            missing = missing_required(template.variables, values)
+            message = (self.tr("Fill in the required fields: {labels}.").format(
+                labels=self.tr(", ").join(v.display_label for v in missing)) if missing else engine_text(str(exc)))
             placeholders = {v.name: f"[{v.display_label}]" for v in template.variables
                             if v.required and v.name not in values and v.type in ("short_text", "long_text")}
             try:  # still show the shape of the prompt, with the blanks marked
                 sketch = compose(self.ws.db, template, {**values, **placeholders}, registered_models=registered)
-                self.runner.show_problem(str(exc), sketch.prompt)
+                self.runner.show_problem(message, sketch.prompt)
             except BadInput:
-                self.runner.show_problem(str(exc), None)
+                self.runner.show_problem(message, None)
             return
         self.runner.show_composed(self.composed, template.framework)
 

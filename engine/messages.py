@@ -1,0 +1,119 @@
+"""Messages the engine shows to people, declared once: an id and the English text.
+
+The engine raises and prints English (the CLI contract and the log stay English). The
+desktop app shows the same message in the person's language: every message declared
+here is extracted for Qt Linguist (``QT_TRANSLATE_NOOP`` below is the marker lupdate
+reads; the engine never imports Qt), and :func:`parse` turns a finished English
+sentence back into its message and values, so a message can travel as plain text, even
+from a worker process, and still be translated where it is shown
+(desktop/engine_text.py).
+
+Placeholders are plain ``{name}`` fields: values are formatted by the caller (numbers,
+lists), so the translated sentence can put them wherever its grammar wants.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field
+
+CONTEXT = "EngineMessages"
+"""The Qt translation context of every engine message."""
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+    """Marks ``text`` for extraction by lupdate; returns it unchanged."""
+    return text
+
+
+@dataclass(frozen=True)
+class Message:
+    id: str
+    text: str  # English, with {name} placeholders
+    pattern: re.Pattern = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
+
+    def __call__(self, **values: object) -> str:
+        """The English sentence with ``values`` filled in."""
+        return self.text.format(**{k: str(v) for k, v in values.items()})
+
+    @property
+    def fields(self) -> list[str]:
+        return [name for _literal, name, _spec, _conv in string.Formatter().parse(self.text) if name]
+
+
+CATALOG: dict[str, Message] = {}
+
+
+def declare(message_id: str, text: str) -> Message:
+    """Add a message to the catalog (ids are unique; placeholders are plain names)."""
+    if message_id in CATALOG:
+        raise ValueError(f"engine message {message_id!r} is declared twice")
+    parts = []
+    for literal, name, spec, conversion in string.Formatter().parse(text):
+        parts.append(re.escape(literal))
+        if name is not None:
+            if spec or conversion or not name.isidentifier():
+                raise ValueError(f"engine message {message_id!r}: use plain {{name}} placeholders")
+            parts.append(f"(?P<{name}>.*?)" if f"(?P<{name}>" not in "".join(parts) else f"(?P={name})")
+    message = Message(message_id, text, re.compile("".join(parts), re.S))
+    CATALOG[message_id] = message
+    return message
+
+
+def parse(text: str) -> tuple[Message, dict[str, str]] | None:
+    """The declared message ``text`` is an instance of, with its values; None if none."""
+    for message in CATALOG.values():
+        match = message.pattern.fullmatch(text)
+        if match:
+            return message, match.groupdict()
+    return None
+
+
+# text generation -----------------------------------------------------------------------
+
+PROMPT_EMPTY = declare("prompt_empty", QT_TRANSLATE_NOOP(
+    "EngineMessages", "The prompt is empty; type something to send."))
+PROMPT_TOO_LONG = declare("prompt_too_long", QT_TRANSLATE_NOOP(
+    "EngineMessages", "The message is too long for the {n_ctx}-token context ({tokens} tokens, with {reserve} "
+    "kept for the answer); shorten it or choose a larger context."))
+CONVERSATION_FULL = declare("conversation_full", QT_TRANSLATE_NOOP(
+    "EngineMessages", "The conversation ({tokens} tokens) no longer fits the {n_ctx}-token context; start a new "
+    "conversation or let Airlock drop the oldest turns."))
+IMAGE_MODEL_FOR_TEXT = declare("image_model_for_text", QT_TRANSLATE_NOOP(
+    "EngineMessages", "'{name}' is an image model; choose a text model."))
+
+# templates -----------------------------------------------------------------------------
+
+MISSING_VARIABLE = declare("missing_variable", QT_TRANSLATE_NOOP(
+    "EngineMessages", "Missing required variable: {names}."))
+MISSING_VARIABLES = declare("missing_variables", QT_TRANSLATE_NOOP(
+    "EngineMessages", "Missing required variables: {names}."))
+
+# model import --------------------------------------------------------------------------
+
+PATH_MISSING = declare("path_missing", QT_TRANSLATE_NOOP("EngineMessages", "{path} does not exist."))
+NOT_GGUF = declare("not_gguf", QT_TRANSLATE_NOOP(
+    "EngineMessages", "{name} is not a GGUF model file (its first bytes are not 'GGUF')."))
+GGUF_EMPTY = declare("gguf_empty", QT_TRANSLATE_NOOP(
+    "EngineMessages", "{name} is empty (0 bytes); copy the model file again."))
+GGUF_CORRUPT = declare("gguf_corrupt", QT_TRANSLATE_NOOP("EngineMessages", "{name} has a corrupt GGUF header."))
+GGUF_TRUNCATED = declare("gguf_truncated", QT_TRANSLATE_NOOP(
+    "EngineMessages", "{name} is truncated: the GGUF header ends early; copy the file again."))
+FOLDER_WITHOUT_MODEL = declare("folder_without_model", QT_TRANSLATE_NOOP(
+    "EngineMessages", "{path} is a folder without a model Airlock can load."))
+FOLDER_HOLDS_GGUF = declare("folder_holds_gguf", QT_TRANSLATE_NOOP(
+    "EngineMessages", "{path} is a folder without a model Airlock can load (it holds {file}: import that file)."))
+ALREADY_REGISTERED = declare("already_registered", QT_TRANSLATE_NOOP(
+    "EngineMessages", "{file} is already registered as '{name}'."))
+
+# template packs ------------------------------------------------------------------------
+
+PACK_IS_FOLDER = declare("pack_is_folder", QT_TRANSLATE_NOOP("EngineMessages", "{path} is a folder, not a pack file."))
+PACK_EMPTY = declare("pack_empty", QT_TRANSLATE_NOOP("EngineMessages", "{name} is empty."))
+PACK_NOT_ZIP = declare("pack_not_zip", QT_TRANSLATE_NOOP("EngineMessages", "The pack is not a valid zip file."))
+PACK_NOT_UTF8 = declare("pack_not_utf8", QT_TRANSLATE_NOOP("EngineMessages", "{what} is not UTF-8 text."))
+PACK_NOT_JSON = declare("pack_not_json", QT_TRANSLATE_NOOP(
+    "EngineMessages", "{what} is not valid JSON (line {line}, column {column}: {reason})."))
+PACK_NOT_OBJECT = declare("pack_not_object", QT_TRANSLATE_NOOP(
+    "EngineMessages", "{what} must be a JSON object with a list of templates."))
