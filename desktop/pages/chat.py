@@ -231,14 +231,13 @@ class ChatPage(QWidget):
         name = self.current_model()
         record = self.ws.registry.find(name) if name else None
         if record is not None:
-            entry = catalog.match(record.sha256, record.path)
-            context = entry.recommended_context if entry and entry.recommended_context else record.default_context()
+            recommended = catalog.recommended(record)  # the engine's rule, the CLI's too
             self.settings.context.blockSignals(True)
             self.settings.context.setMaximum(max(256, record.context_length or 131072))
-            self.settings.context.setValue(min(context, self.settings.context.maximum()))
+            self.settings.context.setValue(min(recommended.context, self.settings.context.maximum()))
             self.settings.context.blockSignals(False)
-            if entry and entry.recommended_temperature is not None:
-                self.settings.temperature.setValue(entry.recommended_temperature)
+            if recommended.temperature is not None:
+                self.settings.temperature.setValue(recommended.temperature)
         self._update_fit()
         self.send_button.setEnabled(record is not None and not self.bridge.busy)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.qt import (QAbstractItemView, QAbstractTableModel, QCheckBox, QComboBox, QDate,
                         QDateEdit, QEvent, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
@@ -17,12 +17,13 @@ from desktop.qt import (QAbstractItemView, QAbstractTableModel, QCheckBox, QComb
                         Signal)
 from desktop.tasks import Task
 from engine.files import atomic_write
-from engine.store.history import History
-from engine.store.export import export_history, markdown
-from engine.store.db import open_db
+from engine.localtime import day_range
 from engine.workspace import Workspace
 from engine.trust import install as trust
 from desktop.widgets.pii_preview import PiiPreviewDialog
+
+if TYPE_CHECKING:
+    from engine.store.history import History
 
 PAGE = 200
 
@@ -30,7 +31,7 @@ PAGE = 200
 class HistoryTableModel(QAbstractTableModel):
     COLUMNS = ("created_at", "kind", "model", "prompt", "status")
 
-    def __init__(self, history: History, parent=None):
+    def __init__(self, history: "History", parent=None):
         super().__init__(parent)
         self.history = history
         self.rows: list[dict[str, Any]] = []
@@ -262,8 +263,7 @@ class HistoryPage(QWidget):
     def apply_filters(self) -> None:
         since = until = None
         if self.date_check.isChecked():
-            since = self.date_from.date().toString("yyyy-MM-dd")
-            until = self.date_to.date().addDays(1).toString("yyyy-MM-dd")
+            since, until = day_range(self.date_from.date().toPython(), self.date_to.date().toPython())
         self.model.set_query(self.search.text(), model=self.model_filter.currentData(),
                              kind=self.kind_filter.currentData(), since=since, until=until)
         self._update_count()
@@ -287,7 +287,7 @@ class HistoryPage(QWidget):
         self.delete_button.setEnabled(bool(records))
         self.export_selected_button.setEnabled(bool(records))
         self.preview_button.setEnabled(bool(records))
-        self.detail.setMarkdown(markdown(records[0]) if len(records) == 1 else "")
+        self.detail.setMarkdown(self.ws.history.markdown(records[0]) if len(records) == 1 else "")
 
     def open_selected(self) -> None:
         records = self.selected_records()
@@ -324,18 +324,16 @@ class HistoryPage(QWidget):
                 return None
             fmt = "jsonl" if path.endswith(".jsonl") or "jsonl" in chosen else "md"
         fmt = fmt or ("jsonl" if path.endswith(".jsonl") else "md")
-        db_path, key = self.ws.home.db_path, self.ws.db_key
+        ws = self.ws
         target = Path(path)
         rules = trust.export_rules(self.ws, self.redact_check.isChecked())
 
         def work(progress, cancelled):
-            db = open_db(db_path, migrate=False, key=key)  # a reader of its own on this thread
-            try:  # the save dialog asked before replacing a file
+            with ws.connection() as conn:  # a reader of its own on this thread
+                # the save dialog asked before replacing a file
                 with atomic_write(target, replace=True) as out:
-                    return export_history(History(db), out, fmt=fmt, ids=ids, progress=progress,
-                                          cancel=cancelled, redact=rules or False)
-            finally:
-                db.conn.close()
+                    return conn.history.export(out, fmt=fmt, ids=ids, progress=progress,
+                                               cancel=cancelled, redact=rules or False)
 
         dialog = QProgressDialog(self.tr("Exporting history…"), self.tr("Cancel"), 0, 100, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -13,8 +13,7 @@ from desktop.qt import (QAbstractItemView, QDragEnterEvent, QDropEvent, QEvent, 
 from desktop.tasks import Task
 from engine.knowledge.documents import FORMATS
 from engine.errors import BadInput
-from engine.knowledge.base import ImportReport, KnowledgeBase
-from engine.store.db import open_db
+from engine.knowledge.base import ImportReport
 from engine.workspace import Workspace
 
 
@@ -24,7 +23,7 @@ class KnowledgePage(QWidget):
     def __init__(self, ws: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
         self.ws = ws
-        self.knowledge = KnowledgeBase(ws.db)
+        self.knowledge = ws.knowledge
         self.knowledge.discard_unfinished()  # left by a crash during an import
         self.task: Task | None = None
         self.last_report: ImportReport | None = None
@@ -237,15 +236,12 @@ class KnowledgePage(QWidget):
         collection = collection or self.current_collection()
         if collection is None:
             collection = self.tr("Documents")
-        db_path, key = self.ws.home.db_path, self.ws.db_key
+        ws = self.ws
 
         def work(progress, cancelled):
-            db = open_db(db_path, migrate=False, key=key)
-            try:
-                return collection, KnowledgeBase(db).import_files(collection, paths, progress=progress,
-                                                                  cancel=cancelled)
-            finally:
-                db.conn.close()
+            with ws.connection() as conn:  # this thread's own connection
+                return collection, conn.knowledge.import_files(collection, paths, progress=progress,
+                                                               cancel=cancelled)
 
         self.task = Task(work, self)
         self.task.progress.connect(self._on_progress)

@@ -13,8 +13,7 @@ from desktop.i18n import current_language
 from desktop.engine_text import engine_text
 from desktop.tasks import Task
 from engine.registry import memory
-from engine.registry.registry import ModelRecord, Registry
-from engine.store.db import open_db
+from engine.registry.registry import ModelRecord
 from engine.workspace import Workspace
 from engine.registry import catalog
 
@@ -242,18 +241,11 @@ class ModelsPage(QWidget):
             self.import_path(Path(path))
 
     def import_path(self, path: Path) -> Task:
-        db_path, home = self.ws.home.db_path, self.ws.home
-
-        key, gate = self.ws.db_key, self.ws.registry.gate
+        ws = self.ws
 
         def work(progress, cancelled) -> ModelRecord:
-            db = open_db(db_path, migrate=False, key=key)  # this thread's own connection
-            try:
-                registry = Registry(db, home, register_default=False)
-                registry.gate = gate  # the policy's model allowlist, and the audit log
-                return registry.import_model(path, progress=progress, cancel=cancelled)
-            finally:
-                db.conn.close()
+            with ws.connection() as conn:  # this thread's own connection; the policy's gate holds
+                return conn.registry.import_model(path, progress=progress, cancel=cancelled)
 
         def done(record: ModelRecord) -> None:
             entry = catalog.match(record.sha256, record.path)
@@ -270,16 +262,11 @@ class ModelsPage(QWidget):
         name = self.selected_name()
         if name is None:
             return None
-        db_path, home = self.ws.home.db_path, self.ws.home
-
-        key = self.ws.db_key
+        ws = self.ws
 
         def work(progress, cancelled) -> ModelRecord:
-            db = open_db(db_path, migrate=False, key=key)
-            try:
-                return Registry(db, home, register_default=False).verify(name, progress, cancelled)
-            finally:
-                db.conn.close()
+            with ws.connection() as conn:
+                return conn.registry.verify(name, progress, cancelled)
 
         return self._run(self.tr("Verifying {name}").format(name=name), work, lambda record: self.show_message(
             self.tr("'{name}' is unchanged since it was imported.").format(name=record.name)))

@@ -12,11 +12,13 @@ import queue
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.qt import (QAbstractListModel, QColor, QImage, QImageReader, QModelIndex, QObject,
                         QPixmap, QSize, Qt, Signal)
-from engine.store.history import History
+
+if TYPE_CHECKING:
+    from engine.store.history import History
 
 PAGE = 200
 THUMB = 160
@@ -62,7 +64,7 @@ class ThumbnailLoader(QObject):
 
 
 class GalleryModel(QAbstractListModel):
-    def __init__(self, history: History, parent: QObject | None = None):
+    def __init__(self, history: "History", parent: QObject | None = None):
         super().__init__(parent)
         self.history = history
         self.rows: list[dict[str, Any]] = []

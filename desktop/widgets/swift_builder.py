@@ -13,21 +13,19 @@ from desktop.qt import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLay
 from desktop.tasks import Task
 from desktop.widgets.snippet_picker import SnippetPicker
 from engine.errors import BadInput
-from engine.prompts.frameworks import Frameworks
-from engine.knowledge.base import KnowledgeBase
 from engine.prompts.swift import INTERACT_PRESETS, Attachment, SwiftBrief, build_prompt, to_template
-from engine.prompts.templates import TemplateLibrary
+from engine.workspace import Workspace
 
 
 class SwiftBuilder(QWidget):
     send_to_chat = Signal(str, str, object)  # prompt, system ("" for none), info for ChatPage.start_with
     template_saved = Signal(str)
 
-    def __init__(self, db, library: TemplateLibrary, parent: QWidget | None = None):
+    def __init__(self, ws: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db = db
-        self.library = library
-        self.frameworks = Frameworks(db)
+        self.library = ws.templates
+        self.frameworks = ws.frameworks
+        self.knowledge = ws.knowledge
         self.attachments: list[Attachment] = []
         self.task: Task | None = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -58,7 +56,7 @@ class SwiftBuilder(QWidget):
         self.clear_attachments.setObjectName("link")
         attach_row.addWidget(self.clear_attachments)
         self.feed_box.layout().addLayout(attach_row)
-        self.snippets = SnippetPicker(KnowledgeBase(db))
+        self.snippets = SnippetPicker(self.knowledge)
         self.snippets.auto.setVisible(False)
         self.snippets.top_k.setVisible(False)
         self.feed_box.layout().addWidget(self.snippets)
@@ -273,7 +271,7 @@ class SwiftBuilder(QWidget):
 
     def brief(self) -> SwiftBrief:
         key = self.selected_framework_key()
-        knowledge = KnowledgeBase(self.db)
+        knowledge = self.knowledge
         return SwiftBrief(scene=self.scene.toPlainText(), want=self.want.toPlainText(),
                           interact=self.interact.toPlainText(), feed=self.feed.toPlainText(),
                           attachments=tuple(self.attachments),

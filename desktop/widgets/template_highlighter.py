@@ -1,8 +1,10 @@
 """Syntax highlighting for template bodies: ``{{ variables }}``, ``{% tags %}``, ``{# notes #}``.
 
-A variable the template declares is shown in the accent colour; a name it does not
-declare is underlined in red, so a typo is visible before saving. Constructs may span
-lines (the block state carries which one is open).
+Constructs are shown in the accent colour; a name the template uses without declaring
+it is underlined in red, so a typo is visible before saving. Which names those are comes
+from the engine (engine.prompts.render.variable_names, the renderer's own reading); this
+class only finds where they stand. Constructs may span lines (the block state carries
+which one is open).
 """
 
 from __future__ import annotations
@@ -14,16 +16,6 @@ from desktop.qt import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QText
 _OPEN = {"{{": 1, "{%": 2, "{#": 3}
 _CLOSE = {1: "}}", 2: "%}", 3: "#}"}
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_KEYWORDS = frozenset({"if", "elif", "else", "endif", "for", "endfor", "in", "set", "endset", "not", "and", "or",
-                       "is", "true", "false", "none", "True", "False", "None", "macro", "endmacro", "call",
-                       "endcall", "filter", "endfilter", "raw", "endraw", "with", "endwith", "loop", "range",
-                       "namespace", "knowledge", "recursive", "without", "context", "ignore", "missing"})
-
-
-def assigned_names(body: str) -> set[str]:
-    """Names a body gives values to itself (``{% set x %}``, ``{% for x in ... %}``)."""
-    return set(re.findall(r"\{%-?\s*(?:set|for|macro)\s+([A-Za-z_][A-Za-z0-9_]*)", body)) | \
-        set(re.findall(r"\{%-?\s*for\s+[A-Za-z_][A-Za-z0-9_]*\s*,\s*([A-Za-z_][A-Za-z0-9_]*)", body))
 
 
 def _utf16(text: str, index: int) -> int:
@@ -34,7 +26,7 @@ def _utf16(text: str, index: int) -> int:
 class TemplateHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, accent: str = "#2f6fde"):
         super().__init__(document)
-        self.declared: set[str] = set()
+        self.unknown_names: set[str] = set()
         self.expression = self._format(accent, bold=True)
         self.tag = self._format("#8e44ad", bold=True)
         self.comment = self._format("#7f8c8d", italic=True)
@@ -51,9 +43,10 @@ class TemplateHighlighter(QSyntaxHighlighter):
         fmt.setFontItalic(italic)
         return fmt
 
-    def set_declared(self, names: set[str]) -> None:
-        if names != self.declared:
-            self.declared = set(names)
+    def set_unknown(self, names: set[str]) -> None:
+        """The names to underline (the engine's undeclared names for this text)."""
+        if names != self.unknown_names:
+            self.unknown_names = set(names)
             self.rehighlight()
 
     def _apply(self, text: str, start: int, end: int, fmt: QTextCharFormat) -> None:
@@ -86,15 +79,13 @@ class TemplateHighlighter(QSyntaxHighlighter):
         self.setCurrentBlockState(state)
 
     def _mark_unknown(self, text: str, start: int, end: int) -> None:
-        """Underline names that are neither declared variables nor template words."""
+        """Underline the unknown names where they are read (not attributes, filters or text in quotes)."""
         inner = text[start:end]
         strings = [(m.start(), m.end()) for m in re.finditer(r"'[^']*'|\"[^\"]*\"", inner)]
-        assigned = set(re.findall(r"(?:set|for)\s+([A-Za-z_][A-Za-z0-9_]*)", inner))
         for match in _NAME.finditer(inner):
-            name = match.group(0)
+            if match.group(0) not in self.unknown_names:
+                continue
             before = inner[:match.start()].rstrip()
             if before.endswith((".", "|")) or any(a <= match.start() < b for a, b in strings):
                 continue  # an attribute, a filter, or inside quotes
-            if name in _KEYWORDS or name in self.declared or name in assigned:
-                continue
             self._apply(text, start + match.start(), start + match.end(), self.unknown)

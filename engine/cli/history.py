@@ -30,6 +30,9 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
     sub = command("show", "one generation with all its parameters", history)
     sub.add_argument("id", type=whole_number())
     _json_option(sub)
+    sub = command("delete", "delete generations and the image files they made", history)
+    sub.add_argument("ids", type=whole_number(), nargs="+", metavar="ID")
+    _json_option(sub)
     sub = command("export", "write history as JSON Lines or Markdown", history)
     sub.add_argument("--format", choices=("jsonl", "md"), default="jsonl")
     sub.add_argument("--redact", action="store_true",
@@ -66,6 +69,12 @@ def cmd_history(ws: Any, args: argparse.Namespace) -> Output | None:
         if record is None:
             raise BadInput(f"There is no generation {args.id}.")
         return Output(serialize.generation(record), markdown(record))
+    if args.action == "delete":
+        missing = [i for i in args.ids if history.get(i) is None]
+        if missing:
+            raise BadInput(f"There is no generation {missing[0]}.")
+        count = history.delete(args.ids)  # engine rule: the files go with the rows
+        return Output({"deleted": list(args.ids)}, f"Deleted {count} generation(s).")
     if args.action == "export":
         from engine.store.export import export_history
 

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from engine import jobs, serialize
+from engine import serialize
 from engine.cli.output import Output, _json_option, note, stream_text, whole_number
 from engine.errors import BadInput
 
@@ -18,7 +18,8 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
     sub.add_argument("--system", default=None, help="system prompt")
     sub.add_argument("--seed", type=int, default=None)
     sub.add_argument("--max-tokens", type=int, default=512)
-    sub.add_argument("--temperature", type=float, default=0.7)
+    sub.add_argument("--temperature", type=float, default=None,
+                     help="default: the catalog's recommendation for the model, else 0.7")
     sub.add_argument("--top-p", type=float, default=0.95)
     sub.add_argument("--top-k", type=int, default=40)
     sub.add_argument("--min-p", type=float, default=0.05)
@@ -34,15 +35,16 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
 
 def cmd_text(ws: Any, args: argparse.Namespace) -> Output:
     from engine.registry.registry import DEFAULT_TEXT_MODEL
-    from engine.text.runner import TextRequest
+    from engine.text.runner import TextRequest, recommended_params
 
+    model = args.model or DEFAULT_TEXT_MODEL
     request = TextRequest(
-        model=args.model or DEFAULT_TEXT_MODEL, prompt=args.prompt, system=args.system,
+        model=model, prompt=args.prompt, system=args.system,
         conversation_id=args.conversation, seed=args.seed, n_ctx=args.context,
         overflow=args.on_overflow, gpu_layers=args.gpu,
-        params=jobs.SamplingParams(temperature=args.temperature, top_p=args.top_p, top_k=args.top_k,
-                                   min_p=args.min_p, repeat_penalty=args.repeat_penalty,
-                                   max_tokens=args.max_tokens),
+        params=recommended_params(ws, model, temperature=args.temperature, top_p=args.top_p, top_k=args.top_k,
+                                  min_p=args.min_p, repeat_penalty=args.repeat_penalty,
+                                  max_tokens=args.max_tokens),
     )
     if args.max_tokens < 1:
         raise BadInput("--max-tokens must be at least 1.")

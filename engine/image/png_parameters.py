@@ -82,3 +82,15 @@ def parse_parameters(text: str) -> dict[str, Any]:
                 pass
         result[key.strip()] = value
     return result
+
+
+def record_parameters(record: dict[str, Any]) -> str:
+    """A stored image generation (a history record) as AUTOMATIC1111 writes parameters, so
+    other tools can paste it: the same text the PNG carries, rebuilt from the record."""
+    params = record.get("params") or {}
+    settings = a1111_settings(
+        steps=params.get("steps"), sampler=params.get("scheduler"), guidance=params.get("guidance", 0),
+        seed=record.get("seed"), width=record.get("width"), height=record.get("height"),
+        model_sha256=record.get("model_sha256") or "", model_name=record.get("model") or "",
+        strength=params.get("strength"))
+    return format_parameters(record["prompt"], params.get("negative") or "", settings)

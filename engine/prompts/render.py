@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextvars
 import time
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
@@ -129,6 +130,41 @@ def _syntax_message(exc: TemplateSyntaxError, where: str) -> str:
     return f"{where} has a syntax error on line {exc.lineno}: {message.rstrip('.')}."
 
 
+@dataclass(frozen=True)
+class Names:
+    """The names a template body reads and the ones it gives values to itself."""
+
+    used: dict[str, int]
+    """Every name read, in order of first use, with the line of that use."""
+    assigned: frozenset[str]
+    """Names the body sets itself: ``{% set %}``, loop variables, macros and their parameters."""
+
+    def undeclared(self, declared: Iterable[str]) -> list[str]:
+        """Names read that are neither ``declared`` variables, assigned, nor built in: what
+        the renderer refuses, the editor offers to add and the highlighter underlines."""
+        known = set(declared) | self.assigned | BUILTIN_NAMES
+        return [name for name in self.used if name not in known]
+
+
+def _names(tree: nodes.Template) -> Names:
+    used: dict[str, int] = {}
+    for node in tree.find_all(nodes.Name):
+        if node.ctx == "load":
+            used.setdefault(node.name, node.lineno)
+    assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    assigned |= {n.name for n in tree.find_all(nodes.Macro)}
+    return Names(used, frozenset(assigned))
+
+
+def variable_names(source: str, *, where: str = "The template") -> Names:
+    """The one reading of which variables a body uses (renderer, editor and highlighter
+    all ask here, so they cannot disagree). BadInput for a syntax error."""
+    try:
+        return _names(_ENV.parse(source))
+    except TemplateSyntaxError as exc:
+        raise BadInput(_syntax_message(exc, where)) from exc
+
+
 def check_source(source: str, declared: set[str] | frozenset[str], *, where: str = "The template") -> set[str]:
     """Parse and check a body; returns the variable names it uses.
 
@@ -158,15 +194,10 @@ def check_source(source: str, declared: set[str] | frozenset[str], *, where: str
         if node.name == "attr":
             raise BadInput(f"{where} uses the 'attr' filter on line {node.lineno}; "
                            "write the variable name instead.")
-    assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
-    assigned |= {n.name for n in tree.find_all(nodes.Macro)}
-    used: dict[str, int] = {}
-    for node in tree.find_all(nodes.Name):
-        if node.ctx == "load":
-            used.setdefault(node.name, node.lineno)
-    for name, line in used.items():
-        if name in declared or name in BUILTIN_NAMES or name in assigned:
-            continue
+    names = _names(tree)
+    used = names.used
+    for name in names.undeclared(declared):
+        line = used[name]
         if name == "self":
             raise BadInput(f"{where} uses 'self' on line {line}; templates may only use their own variables.")
         raise BadInput(f"{where} uses '{name}' on line {line}, which is not one of its variables; "

@@ -68,3 +68,22 @@ def match(sha256: str | None, path: str | None) -> CatalogEntry | None:
         if name and entry.file_name.lower() == name:
             return entry
     return None
+
+
+@dataclass(frozen=True)
+class Recommended:
+    """The settings a model should run with unless a person chose otherwise."""
+
+    context: int
+    """The catalog's recommended context size, else Airlock's default for the file."""
+    temperature: float | None
+    """The catalog's recommended temperature; None: the sampling default."""
+
+
+def recommended(record: Any) -> Recommended:
+    """What the catalog recommends for a registered text model (engine.registry.registry.
+    ModelRecord). Every front end starts from this, so the chat, the CLI and the API run a
+    recognized model the same way."""
+    entry = match(record.sha256, record.path)
+    context = entry.recommended_context if entry and entry.recommended_context else record.default_context()
+    return Recommended(context=context, temperature=entry.recommended_temperature if entry else None)

@@ -13,6 +13,7 @@ import json
 import logging
 import sqlite3
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
@@ -198,12 +199,36 @@ class History:
         return _decode(rows[0]) if rows else None
 
     def delete(self, generation_ids: Iterable[int]) -> int:
+        """Delete generations and the files they made (an image's PNG, wherever it was
+        written), so History, the gallery and the CLI leave no orphans behind. Returns how
+        many rows went; a file already gone or not removable is logged, not an error."""
         ids = list(generation_ids)
+        paths = [r["output_path"] for i in ids for r in self.db.query(
+            "select output_path from generations where id = ? and output_path is not null", [i])]
         with self.db.atomic():
             cursor = self.db.conn.executemany(
                 "delete from generations where id = ?", [(i,) for i in ids]
             )
+        for path in paths:
+            try:
+                Path(path).unlink(missing_ok=True)
+            except OSError:
+                log.warning("could not delete %s", path, exc_info=True)
         return cursor.rowcount
+
+    def export(self, out: Any, **options: Any) -> int:
+        """Write generations to ``out`` as JSON Lines or Markdown (engine/store/export.py
+        names the options); returns how many. Front ends call this, not the module."""
+        from engine.store.export import export_history
+
+        return export_history(self, out, **options)
+
+    @staticmethod
+    def markdown(record: dict[str, Any]) -> str:
+        """One generation as Markdown: the History detail pane and ``history show``."""
+        from engine.store.export import markdown
+
+        return markdown(record)
 
     def models_used(self) -> list[str]:
         """Names of the models that appear in history (for filters)."""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from engine import jobs
 
-from engine.registry import memory
+from engine.registry import catalog, memory
 from engine.errors import BadInput
 from engine.backends.worker_process import StartWatcher
 from engine import messages
@@ -77,7 +77,7 @@ def build_job(ws: Workspace, request: TextRequest) -> tuple[jobs.TextJob, int, l
     model = ws.registry.get(request.model)
     if model.kind != "text":
         raise BadInput(messages.IMAGE_MODEL_FOR_TEXT(name=model.name))
-    n_ctx = request.n_ctx or model.default_context()
+    n_ctx = request.n_ctx or catalog.recommended(model).context
     if n_ctx < 64:
         raise BadInput("The context size must be at least 64 tokens.")
     notes = []
@@ -109,12 +109,25 @@ def build_job(ws: Workspace, request: TextRequest) -> tuple[jobs.TextJob, int, l
     return job, conversation_id, notes
 
 
+def recommended_params(ws: Workspace, model_name: str, **given: Any) -> jobs.SamplingParams:
+    """Sampling settings for ``model_name``: each one given (None: not given), else what the
+    catalog recommends for that file (engine/registry/catalog.recommended), else the
+    defaults. The CLI and the API start here; the chat page shows the same values."""
+    settings = {k: v for k, v in given.items() if v is not None}
+    record = ws.registry.find(model_name)
+    if "temperature" not in settings and record is not None and record.kind == "text":
+        temperature = catalog.recommended(record).temperature
+        if temperature is not None:
+            settings["temperature"] = temperature
+    return jobs.SamplingParams(**settings)
+
+
 def load_job(ws: Workspace, model_name: str, *, n_ctx: int | None = None, gpu_layers: str = "auto",
              n_threads: int | None = None) -> jobs.TextJob:
     """A job that only loads (and verifies) a model, so the first message does not wait."""
     model = ws.registry.get(model_name)
     return jobs.TextJob(job_id=uuid.uuid4().hex, model_name=model.name, model_path=model.path,
-                        model_sha256=model.sha256, messages=(), n_ctx=n_ctx or model.default_context(),
+                        model_sha256=model.sha256, messages=(), n_ctx=n_ctx or catalog.recommended(model).context,
                         n_threads=n_threads, gpu_layers=gpu_layers)
 
 

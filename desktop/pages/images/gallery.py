@@ -8,39 +8,21 @@ picked (:attr:`GalleryPanel.picked`), what to reuse and what to say.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.qt import (QAbstractItemView, QApplication, QComboBox, QDesktopServices, QHBoxLayout, QLabel,
                         QLineEdit, QListView, QMenu, QMessageBox, QPushButton, QSize, Qt, QTimer, QUrl,
                         QVBoxLayout, QWidget, Signal)
 from desktop.widgets.gallery import THUMB, GalleryModel
-from engine.image import png_parameters
-from engine.store.history import History
+from engine.image.png_parameters import record_parameters
+from engine.localtime import period_start
+
+if TYPE_CHECKING:
+    from engine.store.history import History
 
 PERIODS = (None, 0, 7, 30, 365)
 """The gallery's date filter: days back from the start of today (None: any time)."""
-
-
-def period_start(days: int | None, now: datetime | None = None) -> str | None:
-    """The UTC time stamp (as the history stores them) of local midnight ``days`` days ago."""
-    if days is None:
-        return None
-    local = (now or datetime.now()).astimezone()
-    start = local.replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=days)
-    return start.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def parameters_text(record: dict[str, Any]) -> str:
-    """The record as AUTOMATIC1111 writes parameters, so other tools can paste it."""
-    params = record.get("params") or {}
-    settings = png_parameters.a1111_settings(
-        steps=params.get("steps"), sampler=params.get("scheduler"), guidance=params.get("guidance", 0),
-        seed=record.get("seed"), width=record.get("width"), height=record.get("height"),
-        model_sha256=record.get("model_sha256") or "", model_name=record.get("model") or "",
-        strength=params.get("strength"))
-    return png_parameters.format_parameters(record["prompt"], params.get("negative") or "", settings)
 
 
 class GalleryPanel(QWidget):
@@ -49,7 +31,7 @@ class GalleryPanel(QWidget):
     message = Signal(str)  # what an action did, for the page's message line
     deleted = Signal()
 
-    def __init__(self, history: History, parent: QWidget | None = None):
+    def __init__(self, history: "History", parent: QWidget | None = None):
         super().__init__(parent)
         self.history = history
         self._build()
@@ -191,7 +173,7 @@ class GalleryPanel(QWidget):
     def copy_parameters(self) -> None:
         records = self.selected_records()
         if len(records) == 1:
-            QApplication.clipboard().setText(parameters_text(records[0]))
+            QApplication.clipboard().setText(record_parameters(records[0]))
             self.message.emit(self.tr("Parameters copied."))
 
     def reuse_selected(self) -> None:
@@ -208,8 +190,6 @@ class GalleryPanel(QWidget):
             self.tr("Delete {n} image(s) and their files? This cannot be undone.").format(n=len(records)))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.history.delete(r["id"] for r in records)
-        for record in records:
-            Path(record["output_path"]).unlink(missing_ok=True)
+        self.history.delete(r["id"] for r in records)  # their files go with them
         self.apply_filters()
         self.deleted.emit()

@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterable
 from desktop.qt import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                         QLineEdit, QPlainTextEdit, QPushButton, Qt, QTableWidget, QTableWidgetItem, QTabWidget,
                         QVBoxLayout, QWidget, Signal)
-from desktop.widgets.template_highlighter import TemplateHighlighter, assigned_names
+from desktop.widgets.template_highlighter import TemplateHighlighter
 from engine.errors import BadInput
 from engine.prompts.frameworks import Frameworks
+from engine.prompts.render import variable_names
 from engine.prompts.templates import Template
 from engine.prompts.variables import VARIABLE_TYPES
 
@@ -259,7 +260,10 @@ class TemplateEditor(QWidget):
         was_loading, self._loading = self._loading, True
         for highlighter, edit in ((self.body_highlighter, self.body), (self.negative_highlighter, self.negative),
                                   (self.system_highlighter, self.system)):
-            highlighter.set_declared(declared | assigned_names(edit.toPlainText()))
+            try:
+                highlighter.set_unknown(set(variable_names(edit.toPlainText()).undeclared(declared)))
+            except BadInput:
+                pass  # mid-edit syntax error: the preview says so; the marks stay as they were
         self._loading = was_loading
 
     # reading -------------------------------------------------------------------------
@@ -355,20 +359,13 @@ class TemplateEditor(QWidget):
 
     def add_missing_variables(self) -> None:
         """Add a short-text variable for every name the body uses but does not declare."""
-        from jinja2 import nodes
-
-        from engine.prompts.render import BUILTIN_NAMES, environment
-
         declared = {d["name"] for d in self.variable_definitions()}
         names: dict[str, None] = {}
         for source in (self.body.toPlainText(), self.negative.toPlainText(), self.system.toPlainText()):
             try:
-                tree = environment().parse(source)
-            except Exception:  # a syntax error is reported by the preview
+                found = variable_names(source).undeclared(declared | {"self"})
+            except BadInput:  # a syntax error is reported by the preview
                 continue
-            assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
-            for node in tree.find_all(nodes.Name):
-                if node.ctx == "load" and node.name not in declared | assigned | BUILTIN_NAMES | {"self"}:
-                    names[node.name] = None
+            names.update(dict.fromkeys(found))
         for name in names:
             self.add_variable_row({"name": name, "type": "short_text", "label": name, "required": True})

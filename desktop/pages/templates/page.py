@@ -27,13 +27,10 @@ from desktop.widgets.brand_voice_editor import BrandVoiceEditor
 from desktop.widgets.pack_dialogs import PackImportDialog, VersionsDialog
 from desktop.widgets.swift_builder import SwiftBuilder
 from engine.errors import BadInput
-from engine.knowledge.base import KnowledgeBase
-from engine.prompts.brand_voice import BrandVoices
 from engine.prompts.compose import ComposedPrompt, compose
 from engine.prompts.variables import missing_required
-from engine.prompts.frameworks import Frameworks
-from engine.prompts.packs import build_pack, ensure_default_pack, import_pack, load_pack, preview, write_pack
-from engine.prompts.templates import CATEGORIES, Template, TemplateLibrary
+from engine.prompts.packs import build_pack, import_pack, load_pack, preview, write_pack
+from engine.prompts.templates import CATEGORIES, Template
 from engine.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -45,14 +42,10 @@ class TemplatesPage(QWidget):
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.ws = ws
-        try:
-            ensure_default_pack(ws.db)
-        except BadInput:
-            log.exception("the default template pack could not be installed")
-        self.library = TemplateLibrary(ws.db)
-        self.voices = BrandVoices(ws.db)
-        self.frameworks = Frameworks(ws.db)
+        self.ws = ws  # the workspace installed the default pack when it opened
+        self.library = ws.templates
+        self.voices = ws.voices
+        self.frameworks = ws.frameworks
         self.current: Template | None = None  # the saved template being edited (None: a new one)
         self.dirty = False
         self.composed: ComposedPrompt | None = None
@@ -77,7 +70,7 @@ class TemplatesPage(QWidget):
         library_layout.setContentsMargins(0, 4, 0, 0)
         self.browser = TemplateList()
         self.editor = TemplateEditor(self.frameworks)
-        self.runner = TemplateRunPanel(KnowledgeBase(self.ws.db))
+        self.runner = TemplateRunPanel(self.ws.knowledge)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for panel in (self.browser, self.editor, self.runner):
             self.splitter.addWidget(panel)
@@ -89,7 +82,7 @@ class TemplatesPage(QWidget):
 
         self.voice_editor = BrandVoiceEditor(self.voices)
         self.tabs.addTab(self.voice_editor, "")
-        self.swift = SwiftBuilder(self.ws.db, self.library)
+        self.swift = SwiftBuilder(self.ws)
         self.tabs.addTab(self.swift, "")
 
         self._preview_timer = QTimer(self)

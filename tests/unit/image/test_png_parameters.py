@@ -31,3 +31,17 @@ def test_awkward_values_are_quoted_and_multiline_prompts_survive():
 
 def test_text_without_settings_is_all_prompt():
     assert parse_parameters("just a prompt") == {"prompt": "just a prompt", "negative": ""}
+
+
+def test_record_parameters_rebuild_the_png_text_from_a_history_record():
+    from engine.image.png_parameters import record_parameters
+
+    record = {"prompt": "a red fox", "seed": 42, "width": 512, "height": 768, "model": "sd-turbo",
+              "model_sha256": "abcdef0123456789", "params": {"steps": 4, "scheduler": "Euler a", "guidance": 0,
+                                                              "negative": "blurry", "strength": None}}
+    text = record_parameters(record)
+    assert text.splitlines()[0] == "a red fox" and "Negative prompt: blurry" in text
+    parsed = parse_parameters(text)
+    assert parsed["prompt"] == "a red fox" and parsed["negative"] == "blurry"
+    assert parsed["Seed"] == "42" and parsed["Size"] == "512x768" and parsed["Sampler"] == "Euler a"
+    assert parsed["Model hash"] == "abcdef0123" and "Denoising strength" not in parsed
