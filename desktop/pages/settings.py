@@ -62,6 +62,13 @@ class SettingsPage(QWidget):
         form.addRow(self.labels[5], self.gpu_policy)
         form.addRow("", self.gpu_note)
         layout.addLayout(form)
+        from desktop.api_host import ApiHost
+        from desktop.pages.api_settings import ApiSettings
+
+        self.api_host = ApiHost(ws, self)  # the local API and the inference-server connections
+        self.api = ApiSettings(ws, self.api_host)
+        self.api.models_changed.connect(self.reload_models)
+        layout.addWidget(self.api)
         layout.addStretch()
 
         self._load()

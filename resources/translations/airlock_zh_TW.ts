@@ -5,129 +5,131 @@
     <name>ApiSettings</name>
     <message>
         <source>Local API</source>
-        <translation type="unfinished"></translation>
+        <translation>本機 API</translation>
     </message>
     <message>
         <source>Serve the OpenAI-compatible API while Airlock runs (this computer only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Airlock 執行時提供 OpenAI 相容 API（僅限本機）</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>連接埠</translation>
     </message>
     <message>
         <source>API keys</source>
-        <translation type="unfinished"></translation>
+        <translation>API 金鑰</translation>
     </message>
     <message>
         <source>New key</source>
-        <translation type="unfinished"></translation>
+        <translation>新增金鑰</translation>
     </message>
     <message>
         <source>who uses it, e.g. crm</source>
-        <translation type="unfinished"></translation>
+        <translation>使用者，例如 crm</translation>
     </message>
     <message>
         <source>Create key</source>
-        <translation type="unfinished"></translation>
+        <translation>建立金鑰</translation>
     </message>
     <message>
         <source>Revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>撤銷</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>推論伺服器連線</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">名稱</translation>
+        <translation>名稱</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>伺服器位址</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>金鑰</translation>
     </message>
     <message>
         <source>Company CA file</source>
-        <translation type="unfinished"></translation>
+        <translation>公司 CA 憑證檔</translation>
     </message>
     <message>
         <source>e.g. team-gpu</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 team-gpu</translation>
     </message>
     <message>
         <source>kept in the system keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>存放於系統鑰匙圈</translation>
     </message>
     <message>
         <source>optional: PEM file; empty uses the system&apos;s certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>選填：PEM 檔；留空則使用系統憑證</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">儲存</translation>
+        <translation>儲存</translation>
     </message>
     <message>
         <source>Check connection</source>
-        <translation type="unfinished"></translation>
+        <translation>檢查連線</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">移除</translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Listening on {0}/v1. Every call needs a key.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在 {0}/v1 提供服務。每次呼叫都需要金鑰。</translation>
     </message>
     <message>
         <source>Off. `airlock serve` runs the same API without the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>已關閉。`airlock serve` 可在不開視窗時提供相同 API。</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>有效</translation>
     </message>
     <message>
         <source>revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>已撤銷</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>從未</translation>
     </message>
     <message>
         <source>{0} ({1}…, {2}) {3}, last used {4}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（{1}…，{2}）{3}，上次使用 {4}</translation>
     </message>
     <message>
         <source>{0}: {1} ({2} models)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1}（{2} 個模型）</translation>
     </message>
     <message>
         <source>The new key is below and on the clipboard. It is shown only now; store it in the caller&apos;s secret settings.
 
 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>新金鑰顯示於下方並已複製到剪貼簿。它只會顯示這一次；請存放在呼叫端的機密設定中。
+
+{0}</translation>
     </message>
     <message>
         <source>Saved. Check the connection to list its models.</source>
-        <translation type="unfinished"></translation>
+        <translation>已儲存。請檢查連線以列出其模型。</translation>
     </message>
     <message>
         <source>Checking {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在檢查 {0}…</translation>
     </message>
     <message>
         <source>Connected: {0} models ({1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>已連線：{0} 個模型（{1}）。</translation>
     </message>
     <message>
         <source>This server does not enforce JSON schemas; structured drafts may fail more often.</source>
-        <translation type="unfinished"></translation>
+        <translation>此伺服器不強制套用 JSON 結構描述；結構化草稿可能較常失敗。</translation>
     </message>
 </context>
 <context>
@@ -464,6 +466,89 @@
     </message>
 </context>
 <context>
+    <name>EngineMessages</name>
+    <message>
+        <source>The prompt is empty; type something to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is too long for the {n_ctx}-token context ({tokens} tokens, with {reserve} kept for the answer); shorten it or choose a larger context.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation ({tokens} tokens) no longer fits the {n_ctx}-token context; start a new conversation or let Airlock drop the oldest turns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is an image model; choose a text model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing required variable: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing required variables: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a GGUF model file (its first bytes are not &apos;GGUF&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is empty (0 bytes); copy the model file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has a corrupt GGUF header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is truncated: the GGUF header ends early; copy the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a folder without a model Airlock can load.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a folder without a model Airlock can load (it holds {file}: import that file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is already registered as &apos;{name}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a pack file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pack is not a valid zip file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} is not UTF-8 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} is not valid JSON (line {line}, column {column}: {reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} must be a JSON object with a list of templates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GalleryPanel</name>
     <message>
         <source>Gallery</source>
@@ -520,6 +605,14 @@
     <message>
         <source>Delete…</source>
         <translation>刪除…</translation>
+    </message>
+    <message>
+        <source>No program to show pictures is set up on this computer; the image is at {path}.</source>
+        <translation>這台電腦沒有設定看圖程式；圖片在 {path}。</translation>
+    </message>
+    <message>
+        <source>No file manager is set up on this computer; the image is in {folder}.</source>
+        <translation>這台電腦沒有設定檔案管理員；圖片在 {folder} 資料夾。</translation>
     </message>
     <message>
         <source>Parameters copied.</source>
@@ -763,8 +856,8 @@
         <translation>依模型自動選擇</translation>
     </message>
     <message>
-        <source>Standard (20–30 steps)</source>
-        <translation>標準（20–30 步）</translation>
+        <source>Standard (usually 20–30 steps)</source>
+        <translation>標準（通常 20–30 步）</translation>
     </message>
     <message>
         <source>Turbo (1–4 steps, no guidance)</source>
@@ -781,6 +874,10 @@
     <message>
         <source>the model&apos;s size</source>
         <translation>模型預設尺寸</translation>
+    </message>
+    <message>
+        <source>Custom size…</source>
+        <translation>自訂大小…</translation>
     </message>
     <message>
         <source>random</source>
@@ -815,8 +912,16 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>{steps} steps is outside what this preset usually runs ({low}–{high}); the picture may come out rough or slow.</source>
+        <translation>{steps} 步不在這個預設通常的範圍（{low}–{high}）內；圖片可能粗糙或很慢。</translation>
+    </message>
+    <message>
         <source>No image model yet: import a .safetensors checkpoint or a diffusers folder on the Models page.</source>
         <translation>還沒有圖片模型，請到「模型」頁面匯入 .safetensors 檢查點或 diffusers 資料夾。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a picture; choose a PNG, JPEG, WebP or BMP file.</source>
+        <translation>無法把 {name} 讀成圖片；請選擇 PNG、JPEG、WebP 或 BMP 檔。</translation>
     </message>
     <message>
         <source>Starting from {name} (img2img)</source>
