@@ -76,7 +76,9 @@ def _run(argv: list[str]) -> int:
         from engine.workspace import Workspace
 
         ws = Workspace.open(args.home, process_name="cli")
-        log.info("airlock %s", " ".join(argv))
+        # The command only: its arguments can be prompts and personal data, and logs/ is
+        # plain text even when the database is encrypted (docs/privacy.md).
+        log.info("airlock %s %s", args.command, getattr(args, "action", None) or "")
         return present(handler_for(args.command)(ws, args), getattr(args, "json", False))
     except AirlockError as exc:
         log.info("error (exit %s): %s", exc.exit_code, exc, exc_info=not isinstance(exc, BadInput))

@@ -67,6 +67,10 @@ def cmd_models(ws: Any, args: argparse.Namespace) -> Output:
         else:
             line = (f"Imported '{record.name}' ({record.architecture}, {record.quantization}, "
                     f"{human_size(record.size_bytes)}, sha256 {record.sha256[:12]}).")
+            if record.chat_template_sha256:  # shown on import, flagged when suspicious (engine/trust)
+                flags = record.metadata.get("chat_template_flags") or []
+                found = "; suspicious: it " + "; it ".join(flags) + "." if flags else "; nothing suspicious found."
+                line += f"\nChat template sha256 {record.chat_template_sha256}{found}"
         return Output(serialize.model(record), f"{line}\n{memory_fit(fit).message}", notes=notes)
     if args.action == "remove":
         record = ws.registry.remove(args.name)

@@ -37,6 +37,7 @@ def connect(path: Path | str, key: bytes | None = None) -> sqlite3.Connection:
         raise AirlockError("This database is encrypted and SQLCipher is missing: install Airlock's "
                            "'encryption' extra (sqlcipher3).") from exc
     conn = sqlcipher3.connect(str(path), timeout=10, check_same_thread=False)
+    conn.execute("pragma cipher_log_level = NONE")  # a wrong key is our one message, not log lines on stderr
     conn.execute(f"pragma key = \"x'{key.hex()}'\"")
     try:
         conn.execute("select count(*) from sqlite_master").fetchone()

@@ -200,6 +200,7 @@ def _is_encrypted_with(path: Path, key: bytes) -> bool:
     sqlcipher3 = _require_sqlcipher()
     conn = sqlcipher3.connect(str(path))
     try:
+        conn.execute("pragma cipher_log_level = NONE")
         conn.execute(f"pragma key = \"x'{key.hex()}'\"")
         conn.execute("select count(*) from sqlite_master").fetchone()
         return True
@@ -242,6 +243,7 @@ def _migrate(home: Home, key: bytes) -> None:
         Path(str(target) + suffix).unlink(missing_ok=True)
     conn = sqlcipher3.connect(str(db_path))
     try:
+        conn.execute("pragma cipher_log_level = NONE")
         version = conn.execute("pragma user_version").fetchone()[0]
         conn.execute(f"attach database ? as encrypted key \"x'{key.hex()}'\"", [str(target)])
         conn.execute("select sqlcipher_export('encrypted')")
@@ -251,6 +253,7 @@ def _migrate(home: Home, key: bytes) -> None:
         conn.close()
     check = sqlcipher3.connect(str(target))
     try:
+        check.execute("pragma cipher_log_level = NONE")
         check.execute(f"pragma key = \"x'{key.hex()}'\"")
         actual = _table_counts(check)
         integrity = check.execute("pragma integrity_check").fetchone()[0]
