@@ -20,6 +20,7 @@ import sqlite_utils
 from engine.store import cjk
 from engine.errors import BadInput
 from engine.store.db import utc_now
+from engine.prompts.outputs import OutputField, parse_fields
 from engine.prompts.render import check_source
 from engine.prompts.variables import Variable, parse_variables
 
@@ -30,9 +31,10 @@ label is allowed too."""
 KINDS = ("text", "image")
 LANGUAGES = ("zh-TW", "en")
 TEMPLATE_FIELDS = frozenset({"name", "version", "description", "category", "kind", "language", "body",
-                             "negative", "system", "variables", "brand_voice", "framework", "model", "params"})
+                             "negative", "system", "variables", "brand_voice", "framework", "model", "params",
+                             "outputs"})
 CONTENT_FIELDS = ("name", "description", "category", "kind", "language", "body", "negative", "system",
-                  "variables", "brand_voice", "framework", "model", "params")
+                  "variables", "brand_voice", "framework", "model", "params", "outputs")
 
 # name: (type, low, high)
 TEXT_PARAMS: dict[str, tuple[type, float, float]] = {
@@ -61,6 +63,8 @@ class Template:
     framework: str | None = None
     model: str | None = None
     params: Mapping[str, Any] = field(default_factory=dict)
+    outputs: tuple[OutputField, ...] = ()
+    """Output fields of a structured draft (engine/prompts/outputs.py); () for free text."""
     version: int = 1
     id: int | None = field(default=None, compare=False)
     updated_at: str = field(default="", compare=False)
@@ -73,6 +77,7 @@ class Template:
         data = {k: getattr(self, k) for k in CONTENT_FIELDS}
         data["variables"] = [v.as_dict() for v in self.variables]
         data["params"] = dict(self.params)
+        data["outputs"] = [f.as_dict() for f in self.outputs]
         return data
 
     def as_dict(self) -> dict[str, Any]:
@@ -116,6 +121,7 @@ class Template:
             name=name.strip(), version=version, category=str(data.get("category") or "other").strip(),
             kind=data.get("kind", "text"), language=data.get("language", "zh-TW"),
             variables=parse_variables(data.get("variables"), where=where), params=dict(params),
+            outputs=parse_fields(data.get("outputs"), where=where),
             **texts, **optional)
         check(template)
         return template
@@ -164,7 +170,8 @@ def _row_to_template(row: Mapping[str, Any]) -> Template:
         kind=row["kind"], language=row["language"], body=row["body"], negative=row["negative"],
         system=row["system"], brand_voice=row["brand_voice"], framework=row["framework"], model=row["model"],
         variables=tuple(Variable.from_dict(v) for v in json.loads(row["variables"])),
-        params=json.loads(row["params"]), version=row["version"], updated_at=row["updated_at"])
+        params=json.loads(row["params"]), version=row["version"], updated_at=row["updated_at"],
+        outputs=tuple(OutputField.from_dict(f) for f in json.loads(row["outputs"] or "[]")))
 
 
 def _snapshot_to_template(snapshot: Mapping[str, Any], version: int) -> Template:
@@ -177,7 +184,7 @@ def _diff_text(template: Template) -> list[str]:
     content = template.content()
     lines = [f"{key}: {json.dumps(content[key], ensure_ascii=False)}"
              for key in ("name", "description", "category", "kind", "language", "brand_voice",
-                         "framework", "model", "params")]
+                         "framework", "model", "params", "outputs")]
     lines.append("variables:")
     lines += [f"  {json.dumps(v, ensure_ascii=False, sort_keys=True)}" for v in content["variables"]]
     for key in ("system", "body", "negative"):
@@ -259,6 +266,7 @@ class TemplateLibrary:
         row = {k: content[k] for k in CONTENT_FIELDS}
         row["variables"] = json.dumps(content["variables"], ensure_ascii=False)
         row["params"] = json.dumps(content["params"], ensure_ascii=False, sort_keys=True)
+        row["outputs"] = json.dumps(content["outputs"], ensure_ascii=False)
         row["search_text"] = cjk.index_text(template.name, template.description, template.category,
                                             template.body)
         row["updated_at"] = now

@@ -445,3 +445,85 @@ def m_reliability_002_leases(db: sqlite_utils.Database) -> None:
         """
     )
     db.execute("create index if not exists generations_running on generations(id) where status = 'running'")
+
+
+@migration
+def m_batch_001_jobs(db: sqlite_utils.Database) -> None:
+    """Batch jobs (engine/batch/): one draft per row of an imported CSV/XLSX, each row
+    claimed in a transaction before it is generated, and every review decision kept."""
+    if "templates" in db.table_names() and "outputs" not in db["templates"].columns_dict:
+        db.execute("alter table templates add column outputs text not null default '[]'")
+    db.execute(
+        """
+        create table if not exists batch_jobs (
+            id integer primary key,
+            template_name text not null,
+            template_version integer not null,
+            template_snapshot text not null,
+            brand_voice text,
+            knowledge text not null default '[]',
+            model text not null,
+            model_sha256 text not null,
+            params text not null,
+            seed_policy text not null,
+            seed integer not null,
+            outputs text not null default '[]',
+            json_schema text,
+            mapping text not null,
+            columns text not null,
+            source_name text not null,
+            source_encoding text,
+            status text not null,
+            dry_run integer not null default 0,
+            owner text,
+            message text,
+            created_at text not null,
+            updated_at text not null
+        )
+        """
+    )
+    db.execute(
+        """
+        create table if not exists batch_rows (
+            id integer primary key,
+            job_id integer not null references batch_jobs(id) on delete cascade,
+            row_number integer not null,
+            input text not null,
+            prompt text not null,
+            system text,
+            status text not null default 'pending',
+            output_text text,
+            output_fields text,
+            edited_fields text,
+            error text,
+            attempts integer not null default 0,
+            seed integer,
+            owner text,
+            claimed_at text,
+            finished_at text,
+            seconds real,
+            prompt_tokens integer,
+            cached_tokens integer,
+            completion_tokens integer,
+            generation_id integer,
+            brand_voice_flags text,
+            reviewer text,
+            decided_at text,
+            reason text,
+            unique (job_id, row_number)
+        )
+        """
+    )
+    db.execute("create index if not exists batch_rows_status on batch_rows(job_id, status, row_number)")
+    db.execute(
+        """
+        create table if not exists batch_decisions (
+            id integer primary key,
+            row_id integer not null references batch_rows(id) on delete cascade,
+            decision text not null,
+            reviewer text not null,
+            reason text,
+            at text not null
+        )
+        """
+    )

@@ -16,84 +16,17 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from engine.errors import BadInput
+from engine.prompts.outputs import OutputField, parse_fields  # noqa: F401  (re-exported)
 
-FIELD_KINDS = ("text", "list")
-NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
-MAX_FIELDS = 20
 MAX_SCHEMA_CHARS = 50_000
-OUTPUT_FIELD_KEYS = frozenset({"name", "label", "kind", "items", "max_chars"})
 
 
 class StructuredOutputError(ValueError):
     """A reply that is not the JSON the schema asks for; the message says why (for the row)."""
-
-
-@dataclass(frozen=True)
-class OutputField:
-    """One field of a structured draft: ``text`` (one string) or ``list`` of ``items`` strings."""
-
-    name: str
-    label: str = ""
-    kind: str = "text"
-    items: int | None = None  # list fields: exactly this many entries (None: 1 to 10)
-    max_chars: int | None = None  # a bound on each string, which the grammar enforces too
-
-    @property
-    def display_label(self) -> str:
-        return self.label or self.name
-
-    def as_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"name": self.name, "label": self.label, "kind": self.kind}
-        if self.items is not None:
-            data["items"] = self.items
-        if self.max_chars is not None:
-            data["max_chars"] = self.max_chars
-        return data
-
-    @classmethod
-    def from_dict(cls, data: Any, *, where: str = "An output field") -> "OutputField":
-        if not isinstance(data, Mapping):
-            raise BadInput(f"{where} must be an object with a name.")
-        unknown = sorted(set(data) - OUTPUT_FIELD_KEYS)
-        if unknown:
-            raise BadInput(f"{where} has an unknown key '{unknown[0]}'.")
-        name = data.get("name")
-        if not isinstance(name, str) or not NAME.match(name):
-            raise BadInput(f"{where} needs a name of letters, digits and underscores (got {name!r}).")
-        where = f"Output field '{name}'"
-        kind = data.get("kind", "text")
-        if kind not in FIELD_KINDS:
-            raise BadInput(f"{where} has kind '{kind}'; use text or list.")
-        label = data.get("label") or ""
-        if not isinstance(label, str) or len(label) > 100:
-            raise BadInput(f"{where}: the label must be text of at most 100 characters.")
-        items = data.get("items")
-        if items is not None and (kind != "list" or isinstance(items, bool) or not isinstance(items, int)
-                                  or not 1 <= items <= 20):
-            raise BadInput(f"{where}: 'items' is for list fields, a whole number from 1 to 20.")
-        max_chars = data.get("max_chars")
-        if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int)
-                                      or not 1 <= max_chars <= 20_000):
-            raise BadInput(f"{where}: 'max_chars' must be a whole number from 1 to 20000.")
-        return cls(name=name, label=label, kind=kind, items=items, max_chars=max_chars)
-
-
-def parse_fields(data: Any, *, where: str = "The template") -> tuple[OutputField, ...]:
-    """Output fields from plain data (a pack, the database); ``None`` or ``[]`` means free text."""
-    if not data:
-        return ()
-    if not isinstance(data, (list, tuple)) or len(data) > MAX_FIELDS:
-        raise BadInput(f"{where}: 'outputs' must be a list of at most {MAX_FIELDS} fields.")
-    fields = tuple(OutputField.from_dict(d, where=f"{where}: an output field") for d in data)
-    names = [f.name for f in fields]
-    if len(set(names)) != len(names):
-        raise BadInput(f"{where} declares the same output field twice.")
-    return fields
 
 
 def fields_schema(fields: Sequence[OutputField]) -> dict[str, Any]:
@@ -132,7 +65,7 @@ def check_schema(schema: Any) -> str:
         Draft202012Validator.check_schema(schema)
     except SchemaError as exc:
         raise BadInput(f"The JSON schema is not valid: {exc.message}.") from None
-    text = json.dumps(schema, ensure_ascii=False, sort_keys=True)
+    text = json.dumps(schema, ensure_ascii=False)  # key order kept: the grammar writes fields in it
     if len(text) > MAX_SCHEMA_CHARS:
         raise BadInput(f"The JSON schema is longer than {MAX_SCHEMA_CHARS} characters.")
     if schema.get("type") not in ("object", "array"):
@@ -147,9 +80,27 @@ def grammar_source(schema_text: str) -> str:
     from llama_cpp.llama_grammar import json_schema_to_gbnf
 
     try:
-        return json_schema_to_gbnf(schema_text)
+        return json_schema_to_gbnf(json.dumps(_grammar_bounds(json.loads(schema_text))))
     except Exception as exc:  # the converter raises plain exceptions for unsupported schemas
         raise BadInput(f"The JSON schema cannot be turned into a grammar ({exc}).") from None
+
+
+GRAMMAR_MAX_REPEAT = 200
+"""Longer length bounds are left to validation: the converter spells ``maxLength: n`` as n
+nested optional rules, and llama.cpp's grammar engine recurses through them (a 1,200-char
+bound crashed the worker with SIGSEGV; 200 costs nothing measurable)."""
+
+
+def _grammar_bounds(schema: Any) -> Any:
+    if isinstance(schema, dict):
+        out = {k: _grammar_bounds(v) for k, v in schema.items()}
+        for key in ("maxLength", "maxItems"):
+            if isinstance(out.get(key), int) and out[key] > GRAMMAR_MAX_REPEAT:
+                del out[key]
+        return out
+    if isinstance(schema, list):
+        return [_grammar_bounds(v) for v in schema]
+    return schema
 
 
 def grammar_for(schema_text: str) -> Any:
