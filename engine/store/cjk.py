@@ -4,10 +4,14 @@ SQLite's FTS5 tokenizers fail on CJK text in two ways (measured on SQLite 3.40):
 ``unicode61`` treats a whole run of Han characters as one token, so ``品牌`` never
 matches ``品牌調性``; ``trigram`` cannot match terms shorter than three characters,
 and most Chinese words are two. So Airlock indexes a derived text: every CJK run is
-written as its overlapping bigrams (``品牌調性`` -> ``品牌 牌調 調性``) in place, followed
-by its single characters, and queries are rewritten the same way. A two-character
-word is then one token, a longer word is a phrase of consecutive bigrams, and a single
-character still matches. Latin text passes through unchanged for ``unicode61``.
+written as its overlapping bigrams followed by its last character
+(``品牌調性`` -> ``品牌 牌調 調性 性``), and queries are rewritten the same way. A
+two-character word is then one token, a longer word is a phrase of consecutive bigrams,
+and a single character is a prefix query (``品*``): every character of a run either
+starts one of its bigrams or is its last character. (Until migration
+``m_speed_001_lean_search`` every single character of a run was indexed as well, which
+made the index a third larger for nothing.) Latin text passes through unchanged for
+``unicode61``.
 
 Both sides are NFKC-normalised so full-width letters and digits (ＡＩ, ２０２６) match
 their ASCII forms.
@@ -38,28 +42,29 @@ def _bigrams(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
+def _expand(match: re.Match[str]) -> str:
+    run = match.group(0)
+    if len(run) == 1:
+        return f" {run} "
+    return " " + " ".join(_bigrams(run)) + f" {run[-1]} "
+
+
 def index_text(*parts: str | None) -> str:
-    """The text to put in the FTS index for a record made of ``parts``."""
+    """The text to put in the FTS index for a record made of ``parts``.
+
+    Deterministic on purpose: the history's contentless index deletes a row by indexing
+    its text again (see migration ``m_speed_001_lean_search``), so the same input must
+    always give the same tokens. A change here needs a migration that rebuilds it.
+    """
     text = unicodedata.normalize("NFKC", "\n".join(p for p in parts if p))
-    singles: dict[str, None] = {}
-
-    def expand(match: re.Match[str]) -> str:
-        run = match.group(0)
-        if len(run) > 1:
-            singles.update(dict.fromkeys(run))
-        return " " + " ".join(_bigrams(run)) + " "
-
-    indexed = _CJK_RUN.sub(expand, text)
-    if singles:
-        indexed += "\n" + " ".join(singles)
-    return indexed
+    return _CJK_RUN.sub(_expand, text)
 
 
 def fts_query(query: str) -> str | None:
     """Turn what a person typed into a safe FTS5 MATCH expression (all terms required).
 
-    Each CJK run becomes a quoted phrase of its bigrams; each other word becomes a quoted
-    prefix term. Quoting means FTS syntax characters in the input can never cause a
+    Each CJK run becomes a quoted phrase of its bigrams (a single character, a prefix
+    term); each other word becomes a quoted prefix term. Quoting means FTS syntax characters in the input can never cause a
     syntax error. Returns None when nothing searchable is left.
     """
     text = unicodedata.normalize("NFKC", query)
@@ -67,9 +72,21 @@ def fts_query(query: str) -> str | None:
     for match in _TERM.finditer(text):
         term = match.group(0)
         if _CJK_RUN.fullmatch(term):
-            terms.append('"' + " ".join(_bigrams(term)) + '"')
+            terms.append(f'"{term}"*' if len(term) == 1 else '"' + " ".join(_bigrams(term)) + '"')
         else:
             cleaned = term.replace('"', "")
             if any(ch.isalnum() for ch in cleaned):
                 terms.append(f'"{cleaned}"*')
     return " AND ".join(terms) if terms else None
+
+
+SQL_FUNCTION = "airlock_search_text"
+"""The SQL name of :func:`index_text` for two parts (prompt, output): the history's search
+triggers call it, so every connection that writes generations registers it
+(:func:`register_sql_function`, done by ``engine.store.db.open_db``)."""
+
+
+def register_sql_function(conn: object) -> None:
+    """Make :data:`SQL_FUNCTION` callable on a sqlite3 (or sqlcipher3) connection."""
+    conn.create_function(SQL_FUNCTION, 2, lambda prompt, output: index_text(prompt, output),  # type: ignore[attr-defined]
+                         deterministic=True)

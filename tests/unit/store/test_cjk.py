@@ -1,10 +1,16 @@
 from engine.store import cjk
 
 
-def test_index_text_writes_bigrams_and_single_characters():
-    text = cjk.index_text("品牌調性")
-    assert "品牌 牌調 調性" in text
-    assert set("品牌調性") <= set(text.split())
+def test_index_text_writes_bigrams_and_the_last_character():
+    assert cjk.index_text("品牌調性").split() == ["品牌", "牌調", "調性", "性"]
+    assert cjk.index_text("好").split() == ["好"]
+
+
+def test_every_character_starts_a_token_so_a_prefix_query_finds_it():
+    tokens = cjk.index_text("請寫品牌調性說明 and 好").split()
+    for char in "請寫品牌調性說明好":
+        assert any(token.startswith(char) for token in tokens), char
+    assert cjk.fts_query("調") == '"調"*'
 
 
 def test_latin_text_passes_through():
