@@ -33,7 +33,7 @@ def build_parser() -> Parser:
     return parser
 
 
-GROUPS = ("models", "text", "image", "history", "bench", "templates", "serve", "api", "audit", "trust", "insights", "connections")
+GROUPS = ("models", "text", "image", "history", "bench", "templates", "batch", "serve", "api", "audit", "trust", "insights", "connections")
 """Command groups, one module each under engine/cli/: each has ``add_parsers(command)``
 (``command`` is build_parser's helper, which adds ``--home``) and ``COMMANDS``, a dict from
 command name to ``handler(ws, args)``. A handler returns an :class:`~engine.cli.output.Output`
