@@ -9,6 +9,7 @@ import psutil
 from desktop.pages.chat import ChatPage
 from desktop.pages.history import HistoryPage
 from desktop.pages.images import ImagesPage
+from desktop.pages.insights import InsightsPage
 from desktop.pages.knowledge import KnowledgePage
 from desktop.pages.models import ModelsPage
 from desktop.pages.settings import SettingsPage
@@ -36,9 +37,10 @@ class MainWindow(QMainWindow):
         self.templates = TemplatesPage(ws)
         self.knowledge = KnowledgePage(ws)
         self.history = HistoryPage(ws)
+        self.insights = InsightsPage(ws)
         self.models = ModelsPage(ws)
         self.settings = SettingsPage(ws, prefs)
-        self.pages = [self.chat, self.images, self.templates, self.knowledge, self.history,
+        self.pages = [self.chat, self.images, self.templates, self.knowledge, self.history, self.insights,
                       self.models, self.settings]
         for page in self.pages:
             self.sidebar.addItem(QListWidgetItem())
@@ -93,7 +95,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Airlock — private AI studio"))
         names = [self.tr("Chat"), self.tr("Images"), self.tr("Templates"), self.tr("Knowledge"),
-                 self.tr("History"), self.tr("Models"), self.tr("Settings")]
+                 self.tr("History"), self.tr("Insights"), self.tr("Models"), self.tr("Settings")]
         for i, name in enumerate(names):
             self.sidebar.item(i).setText(name)
             self.sidebar.item(i).setToolTip(f"{name} (Ctrl+{i + 1})")

@@ -23,3 +23,11 @@ from PySide6.QtWidgets import (  # noqa: F401
     QStackedWidget, QStatusBar, QStyle, QTableView, QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser, QTextEdit,
     QToolButton, QVBoxLayout, QWidget,
 )
+
+# Insights: charts (PySide6-Addons, the same version as Essentials) and the PDF report.
+from PySide6.QtCharts import (  # noqa: F401,E402
+    QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QHorizontalBarSeries, QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QSizeF  # noqa: F401,E402
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter  # noqa: F401,E402

@@ -103,9 +103,11 @@ def seed_year(db: sqlite_utils.Database, *, generations: int = 100_000, reviewed
             status = rng.choices(["approved", "edited", "rejected"], [60, 25, 15])[0]
             draft = text
             edited = draft.replace("autumn", "spring") + " 限時優惠" if status == "edited" else None
-            decided = start + timedelta(seconds=span * i / reviewed + rng.uniform(0, 60))
+            # reviewers work in sessions of 25 rows, 20-90 s apart
+            session, within = divmod(i, 25)
+            decided = start + timedelta(seconds=span * session * 25 / reviewed + within * 55 + rng.uniform(-35, 35))
             rows.append((job, i, status, draft, json.dumps({"body": draft}),
-                         json.dumps({"body": edited}) if edited else None, f"reviewer{rng.randrange(4)}",
+                         json.dumps({"body": edited}) if edited else None, f"reviewer{session % 4}",
                          stamp(decided), rng.choice(["off-brand", "wrong price", ""]) if status == "rejected"
                          else None))
         db.conn.executemany(
