@@ -68,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str]) -> int:
+    from engine.cli.output import note
+    from engine.store import locking
+
+    locking.on_wait = note  # "note: waiting for another Airlock process ..." on stderr
     ws = None
     try:
         args = build_parser().parse_args(argv)

@@ -26,7 +26,8 @@ from typing import Any
 
 import sqlite_utils
 
-from engine.store import cjk
+from engine.store import cjk, leases
+from engine.store.locking import immediate
 from engine.knowledge.documents import DocumentText, read_document
 from engine.errors import BadInput, Cancelled
 from engine.store.db import utc_now
@@ -173,7 +174,7 @@ class KnowledgeBase:
 
     def delete_collection(self, name: str) -> None:
         collection = self.collection(name)
-        with self.db.atomic():
+        with immediate(self.db):  # waits (and says so) while another process writes
             self.db.execute("delete from knowledge_collections where id = ?", [collection["id"]])
 
     # documents -------------------------------------------------------------------------
@@ -189,13 +190,23 @@ class KnowledgeBase:
         return list(self.db.query(sql + " order by c.name, d.name", params))
 
     def delete_document(self, document_id: int) -> None:
-        with self.db.atomic():
+        with immediate(self.db):
             self.db.execute("delete from knowledge_documents where id = ?", [document_id])
 
     def discard_unfinished(self) -> int:
-        """Remove documents left ``importing`` by a crash (call when no import is running)."""
-        with self.db.atomic():
-            return self.db.execute("delete from knowledge_documents where status = 'importing'").rowcount
+        """Remove documents left ``importing`` by a process that is gone (killed, crashed).
+
+        An import another live process is running right now holds a lease
+        (engine/store/leases.py) and is left alone."""
+        with immediate(self.db):
+            importing = [r["id"] for r in self.db.query(
+                "select id from knowledge_documents where status = 'importing'")]
+            gone = leases.abandoned(self.db, [f"knowledge_document:{i}" for i in importing])
+            for resource in gone:
+                self.db.execute("delete from knowledge_documents where id = ? and status = 'importing'",
+                                [int(resource.split(":", 1)[1])])
+                self.db.execute("delete from leases where resource = ?", [resource])
+        return len(gone)
 
     def import_files(self, collection: str, paths: Iterable[Path | str], *, progress: Progress | None = None,
                      cancel: CancelCheck | None = None) -> ImportReport:
@@ -257,7 +268,9 @@ class KnowledgeBase:
                 "status, imported_at) values (?, ?, ?, ?, ?, ?, ?, 'importing', ?)",
                 [collection_id, document.name, document.path, document.format, document.sha256,
                  document.size_bytes, len(document.text), utc_now()])
-        document_id = int(cursor.lastrowid)
+            document_id = int(cursor.lastrowid)
+            lease = f"knowledge_document:{document_id}"
+            leases.take(self.db, lease)  # in the same transaction: never an unleased import
         seq = 0
         try:
             batch: list[tuple[int, int, str, str]] = []
@@ -266,6 +279,7 @@ class KnowledgeBase:
                 batch.append((document_id, seq, chunk, cjk.index_text(document.name, chunk)))
                 if len(batch) >= BATCH_CHUNKS:
                     self._write_batch(batch, cancel)
+                    leases.renew(self.db, lease)
                     step(sum(len(b[2]) for b in batch))
                     batch = []
             self._write_batch(batch, cancel)
@@ -273,9 +287,11 @@ class KnowledgeBase:
             with self.db.atomic():
                 self.db.execute("update knowledge_documents set status = 'ready', chunks = ? where id = ?",
                                 [seq, document_id])
+                leases.release(self.db, lease)
         except BaseException:
             with self.db.atomic():
                 self.db.execute("delete from knowledge_documents where id = ?", [document_id])
+                leases.release(self.db, lease)
             raise
         return {"document_id": document_id, "name": document.name, "chunks": seq, "chars": len(document.text)}
 

@@ -391,7 +391,11 @@ def ensure_default_pack(db: sqlite_utils.Database, path: Path = DEFAULT_PACK) ->
         log.warning("default pack %s is missing", path)
         return False
     pack = load_pack(path)
-    with db.atomic():
+    from engine.store.locking import immediate
+
+    with immediate(db):  # the write lock first: six processes opening a fresh home install it once
+        if list(db.query("select value from settings where key = ?", [DEFAULT_PACK_SETTING])):
+            return False  # another process installed it while we waited
         import_pack(db, pack, default="skip")
         db.execute("insert or replace into settings (key, value) values (?, ?)",
                    [DEFAULT_PACK_SETTING, json.dumps({"name": pack.name, "installed_at": utc_now()})])

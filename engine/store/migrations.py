@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
-from engine.store import cjk
+from engine.store import cjk, locking
 
 Migration = Callable[[sqlite_utils.Database], None]
 MIGRATIONS: list[Migration] = []
@@ -36,16 +36,20 @@ def migrate(db: sqlite_utils.Database, *, upto: int | None = None) -> list[str]:
 
     Returns the names applied now.
     """
-    db.execute(
-        "create table if not exists _migrations (name text primary key, applied_at text not null)"
-    )
+    if "_migrations" not in db.table_names():  # a write even when it exists: only when missing
+        locking.begin(db)
+        db.execute("create table if not exists _migrations (name text primary key, applied_at text not null)")
+        db.conn.commit()
     done = set(applied(db))
     now_applied = []
     for fn in MIGRATIONS[:upto]:
         if fn.__name__ in done:
             continue
-        db.execute("begin immediate")
+        locking.begin(db)  # BEGIN IMMEDIATE, waiting (and saying so) while another process migrates
         try:
+            if fn.__name__ in applied(db):  # another process applied it while we waited for the lock
+                db.conn.commit()
+                continue
             fn(db)
             db.execute(
                 "insert into _migrations (name, applied_at) values (?, ?)",
