@@ -524,6 +524,11 @@ class ChatPage(QWidget):
         self.load_bar.setVisible(True)
         self.load_bar.setMaximum(max(total, 1))
         self.load_bar.setValue(done)
+        if stage == "prompt":  # a long prompt: minutes on a busy CPU before the first word
+            self.load_bar.setFormat(self.tr("Reading the prompt %p%"))
+            self.load_bar.setToolTip(self.tr("{done} of {total} prompt tokens read").format(
+                done=done, total=total))
+            return
         self.load_bar.setFormat(self.tr("Verifying %p%") if stage == "verify" else self.tr("Loading…"))
         if stage == "load" and done == 0:
             self.load_bar.setMaximum(0)  # busy indicator: llama.cpp gives no load progress here
@@ -539,6 +544,7 @@ class ChatPage(QWidget):
                                      "{ctx}-token context.").format(n=event.dropped_messages, ctx=event.n_ctx))
 
     def _on_tokens(self, text: str) -> None:
+        self.load_bar.setVisible(False)  # the prompt has been read
         if self.streaming is not None:
             self.streaming.append(text)
 

@@ -21,6 +21,7 @@ import llama_cpp
 from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
 from engine import jobs
+from engine.text import prompt_tokens
 from engine.text import structured
 from engine.machine import library_versions, nvidia_gpu_present, physical_cores
 from engine.errors import BadInput, Cancelled
@@ -35,6 +36,9 @@ TOKEN_BATCH_SECONDS = 0.025
 wakes the parent, and on a small machine every wake-up steals time from llama.cpp's
 threads. 25 ms is below what a reader can see and below the GUI's own 30 ms batching."""
 IsCancelled = Callable[[], bool]
+PROMPT_PROGRESS_TOKENS = 256
+"""Prompts with more uncached tokens than this are processed a batch at a time with
+progress events (a shorter one is over before a progress bar could be read)."""
 
 
 def choose_gpu_layers(policy: str) -> tuple[int, str, str | None]:
@@ -134,10 +138,24 @@ class TextWorker:
     # prompting -----------------------------------------------------------------------
 
     def tokenize_messages(self, messages: list[dict[str, str]]) -> list[int]:
-        assert self.llm is not None
-        formatted = self.formatter(messages=messages)
-        return self.llm.tokenize(formatted.prompt.encode("utf-8"),
-                                 add_bos=not formatted.added_special, special=True)
+        """The chat's tokens; what people wrote is never parsed as control tokens, only the
+        chat template's own markers are (engine/text/prompt_tokens.py)."""
+        llm = self.llm
+        assert llm is not None
+        return prompt_tokens.tokenize_chat(
+            self.formatter, messages, lambda text, bos, special: llm.tokenize(text, add_bos=bos, special=special),
+            self.control_texts(), template_markers=not isinstance(self.formatter, PlainTranscript))
+
+    def control_texts(self) -> list[str]:
+        """The text of every control token of the loaded model's vocabulary (cached)."""
+        llm = self.llm
+        assert llm is not None
+        if getattr(self, "_control_for", None) is not llm:
+            vocab = llm._model.vocab
+            self._control = [llm._model.token_get_text(i) for i in range(llm.n_vocab())
+                             if llama_cpp.llama_vocab_get_attr(vocab, i) & llama_cpp.LLAMA_TOKEN_ATTR_CONTROL]
+            self._control_for = llm
+        return self._control
 
     def fit_context(self, job: jobs.TextJob) -> tuple[list[int], int, int]:
         """Return (prompt tokens, messages dropped, max new tokens) for the job.
@@ -215,6 +233,7 @@ class TextWorker:
             emit(jobs.Failed(job.job_id, str(exc), "bad_input"))
             return
         try:
+            self._prefill(job, prompt, cached_tokens, emit)
             for token in llm.generate(prompt, top_k=p.top_k, top_p=p.top_p, min_p=p.min_p,
                                       temp=p.temperature, repeat_penalty=p.repeat_penalty,
                                       grammar=grammar):
@@ -273,6 +292,27 @@ class TextWorker:
             "versions": library_versions("llama-cpp-python"),
         }
         emit(jobs.Cancelled(job.job_id, result) if finish == "cancelled" else jobs.Done(job.job_id, result))
+
+    def _prefill(self, job: jobs.TextJob, prompt: list[int], cached: int, emit: Emit) -> None:
+        """Process a long prompt a batch at a time, reporting ``Progress(done, total,
+        "prompt")`` after each batch, so a person sees how far it is (minutes on a busy
+        CPU) and a stop lands between batches as well as inside one (the abort callback).
+
+        The last prompt token is left to ``Llama.generate``, which finds the rest already in
+        the KV cache (its prefix match) and evaluates just that one to get the logits."""
+        llm = self.llm
+        assert llm is not None
+        end = len(prompt) - 1
+        if end - cached < PROMPT_PROGRESS_TOKENS:
+            return
+        llm.n_tokens = cached  # eval() drops whatever the cache holds beyond this
+        emit(jobs.Progress(job.job_id, cached, len(prompt), "prompt"))
+        step = max(1, llm.n_batch)
+        for start in range(cached, end, step):
+            if self._cancelled():
+                raise RuntimeError("stopped during prompt processing")
+            llm.eval(prompt[start : min(end, start + step)])
+            emit(jobs.Progress(job.job_id, llm.n_tokens, len(prompt), "prompt"))
 
 
 def shared_prefix(llm: llama_cpp.Llama, prompt: list[int]) -> int:

@@ -133,65 +133,6 @@
     </message>
 </context>
 <context>
-    <name>AuditView</name>
-    <message>
-        <source>All events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search who or details…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Since</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verify the chain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The audit log is intact ({n} entries).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The audit log is broken at entry {id}: it was changed, removed or reordered outside Airlock.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export the audit log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation type="unfinished">CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Wrote {n} entries to {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>BrandVoiceEditor</name>
     <message>
         <source>Name</source>
@@ -687,94 +628,7 @@
     </message>
 </context>
 <context>
-    <name>HistoryDetail</name>
-    <message>
-        <source>running</source>
-        <translation>執行中</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失敗</translation>
-    </message>
-    <message>
-        <source>interrupted</source>
-        <translation>已中斷</translation>
-    </message>
-    <message>
-        <source>Pick a generation in the list to see its prompt, answer and settings here. Double-click a chat turn, or use Open in chat, to continue that conversation.</source>
-        <translation>在清單中選一筆生成紀錄，這裡就會顯示它的提示詞、回答與設定。雙擊一則對話，或按「在對話中開啟」，即可繼續那段對話。</translation>
-    </message>
-    <message>
-        <source>Image</source>
-        <translation>圖片</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>文字</translation>
-    </message>
-    <message>
-        <source>Status: {status}</source>
-        <translation>狀態：{status}</translation>
-    </message>
-    <message>
-        <source>seed {seed}</source>
-        <translation>種子 {seed}</translation>
-    </message>
-    <message>
-        <source>{steps} steps</source>
-        <translation>{steps} 步</translation>
-    </message>
-    <message>
-        <source>guidance {g}</source>
-        <translation>引導 {g}</translation>
-    </message>
-    <message>
-        <source>Prompt</source>
-        <translation>提示詞</translation>
-    </message>
-    <message>
-        <source>Negative prompt</source>
-        <translation>反向提示詞</translation>
-    </message>
-    <message>
-        <source>temperature {t}</source>
-        <translation>溫度 {t}</translation>
-    </message>
-    <message>
-        <source>{n} tokens in, {m} out</source>
-        <translation>輸入 {n} 個 token，輸出 {m} 個</translation>
-    </message>
-    <message>
-        <source>System instructions</source>
-        <translation>系統指示</translation>
-    </message>
-    <message>
-        <source>Answer</source>
-        <translation>回答</translation>
-    </message>
-</context>
-<context>
     <name>HistoryPage</name>
-    <message>
-        <source>Best match first</source>
-        <translation>最相關的在前</translation>
-    </message>
-    <message>
-        <source>Newest first</source>
-        <translation>最新的在前</translation>
-    </message>
-    <message>
-        <source>How search results are ordered</source>
-        <translation>搜尋結果的排列方式</translation>
-    </message>
     <message>
         <source>History</source>
         <translation>歷史紀錄</translation>
@@ -1659,20 +1513,12 @@
         <translation>模型</translation>
     </message>
     <message>
-        <source>Import .gguf files (text) or .safetensors checkpoints and diffusers folders (images). Drop them here, or use Import file… or Import folder…. Airlock never downloads anything: fetch models on a connected machine.</source>
-        <translation>可匯入 .gguf 檔（文字）或 .safetensors 檢查點與 diffusers 資料夾（圖片）。把它們拖放到這裡，或使用「匯入檔案…」或「匯入資料夾…」。Airlock 從不下載任何東西：請在連網的電腦上取得模型。</translation>
+        <source>Import .gguf files (text) or .safetensors checkpoints and diffusers folders (images). Drop files here or use Import. Airlock never downloads anything: fetch models on a connected machine.</source>
+        <translation>可匯入 .gguf 檔（文字），或 .safetensors 檢查點與 diffusers 資料夾（圖片）。把檔案拖曳到這裡，或按「匯入」。Airlock 不會下載任何東西，請在可連網的電腦上取得模型。</translation>
     </message>
     <message>
-        <source>Import file…</source>
-        <translation>匯入檔案…</translation>
-    </message>
-    <message>
-        <source>Import folder…</source>
-        <translation>匯入資料夾…</translation>
-    </message>
-    <message>
-        <source>A diffusers image model is a folder with model_index.json: choose the folder itself.</source>
-        <translation>diffusers 圖片模型是含有 model_index.json 的資料夾：請選擇資料夾本身。</translation>
+        <source>Import…</source>
+        <translation>匯入…</translation>
     </message>
     <message>
         <source>Verify</source>
@@ -1779,10 +1625,6 @@
         <translation>圖片</translation>
     </message>
     <message>
-        <source>Copy link</source>
-        <translation>複製連結</translation>
-    </message>
-    <message>
         <source>Stopped; nothing was kept.</source>
         <translation>已停止，沒有留下任何檔案。</translation>
     </message>
@@ -1793,14 +1635,6 @@
     <message>
         <source>Models (*.gguf *.safetensors);;All files (*)</source>
         <translation>模型 (*.gguf *.safetensors);;所有檔案 (*)</translation>
-    </message>
-    <message>
-        <source>Import a diffusers model folder</source>
-        <translation>匯入 diffusers 模型資料夾</translation>
-    </message>
-    <message>
-        <source>Link copied: {url}. Open it on a connected machine to fetch the file.</source>
-        <translation>已複製連結：{url}。請在連網的電腦上開啟以取得檔案。</translation>
     </message>
     <message>
         <source>Imported &apos;{name}&apos; ({size}, sha256 {sha}).</source>
@@ -1921,165 +1755,6 @@
     <name>PiiPreviewDialog</name>
     <message>
         <source>What will be masked</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PrivacyPanel</name>
-    <message>
-        <source>Personal data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Protection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warn before a prompt with personal data is sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mask personal data in stored history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mask personal data in every export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Protected terms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One per line: client names, project code names…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Protected patterns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Regular expressions, one per line, e.g. PRJ-\d{4}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save terms and patterns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Try it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paste a text to see what would be masked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation type="unfinished">歷史紀錄</translation>
-    </message>
-    <message>
-        <source>Keep history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>forever</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep no history (delete this session&apos;s work when Airlock closes)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write generation settings into PNG files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write prompts and answers into the audit log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete all history…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encryption at rest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encrypt the database…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Policy file: {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No organization policy is installed; every setting here is yours to change.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database will be encrypted the next time Airlock starts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database is encrypted; its key is in this computer&apos;s keyring.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database is encrypted with a passphrase, asked for at every start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database is not encrypted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images in the outputs folder and exported files are not encrypted (see docs/privacy.md).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete all history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every generation, conversation, batch job and image in the outputs folder will be deleted. This cannot be undone. Type &apos;{words}&apos; to confirm:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deleted {n} generations and {images} images.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encrypt the database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key will be kept in this computer&apos;s keyring. Airlock encrypts the database the next time it starts. Continue?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This computer has no keyring, so a passphrase protects the key. It is asked for at every start and cannot be recovered if lost. Passphrase (8 characters or more):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The same passphrase again:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The two passphrases differ; nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restart Airlock to encrypt the database.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2649,21 +2324,6 @@
     </message>
 </context>
 <context>
-    <name>Unlock</name>
-    <message>
-        <source>The passphrase is wrong. Try again:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Airlock&apos;s history is encrypted. Enter its passphrase:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unlock Airlock</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>VariableForm</name>
     <message>
         <source>This template has no variables: it runs as it is.</source>
@@ -2756,10 +2416,6 @@
     </message>
     <message>
         <source>Patterns find e-mails, phone numbers, ID and business numbers, cards, IBANs and IP addresses. Names of people and addresses in Chinese text are out of reach of patterns: add client names as protected terms, and read what you share.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Managed by your organization</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
