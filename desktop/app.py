@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from desktop import i18n
+from desktop import demo, i18n
 from desktop.main_window import MainWindow
 from desktop.preferences import Preferences
 from desktop.qt import QApplication, QIcon, QTimer
@@ -22,6 +22,7 @@ def create_window(ws: Workspace, app: QApplication) -> MainWindow:
     i18n.apply_language(app, prefs.get("language"))
     apply_theme(app, prefs.get("theme"))
     window = MainWindow(ws, prefs)
+    demo.install(window)  # the demo banner, or the menu entry that opens a demo
     return window
 
 

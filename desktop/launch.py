@@ -17,6 +17,10 @@ from engine.errors import BadInput
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv == ["--demo"]:  # a throw-away home with sample data (desktop/demo.py)
+        from desktop.demo import run_demo
+
+        return run_demo()
     try:
         args = build_parser().parse_args(argv)
     except BadInput:

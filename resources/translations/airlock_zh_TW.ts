@@ -133,6 +133,65 @@
     </message>
 </context>
 <context>
+    <name>AuditView</name>
+    <message>
+        <source>All events</source>
+        <translation>所有事件</translation>
+    </message>
+    <message>
+        <source>Search who or details…</source>
+        <translation>搜尋操作者或內容…</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始日</translation>
+    </message>
+    <message>
+        <source>Verify the chain</source>
+        <translation>驗證雜湊鏈</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>匯出 CSV…</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>時間 (UTC)</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <source>The audit log is intact ({n} entries).</source>
+        <translation>稽核紀錄完整（共 {n} 筆）。</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at entry {id}: it was changed, removed or reordered outside Airlock.</source>
+        <translation>稽核紀錄在第 {id} 筆中斷：它在 Airlock 之外被修改、刪除或調換順序。</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>匯出稽核紀錄</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Wrote {n} entries to {path}.</source>
+        <translation>已將 {n} 筆紀錄寫入 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>BrandVoiceEditor</name>
     <message>
         <source>Name</source>
@@ -295,15 +354,15 @@
     </message>
     <message>
         <source>This prompt holds personal data ({kinds}). It stays on this computer; history keeps it masked. Send it?</source>
-        <translation type="unfinished"></translation>
+        <translation>這段提示含有個人資料（{kinds}）。資料只留在這台電腦上，歷史紀錄會將其遮蔽。要送出嗎？</translation>
     </message>
     <message>
         <source>This prompt holds personal data ({kinds}). It stays on this computer and is kept in history. Send it?</source>
-        <translation type="unfinished"></translation>
+        <translation>這段提示含有個人資料（{kinds}）。資料只留在這台電腦上，並會保存在歷史紀錄中。要送出嗎？</translation>
     </message>
     <message>
         <source>Personal data in the prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>提示中含有個人資料</translation>
     </message>
     <message>
         <source>Wait for the current answer to finish (or stop it), then run again.</source>
@@ -347,7 +406,7 @@
     </message>
     <message>
         <source>interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">已中斷</translation>
     </message>
     <message>
         <source>template: {name}</source>
@@ -466,86 +525,25 @@
     </message>
 </context>
 <context>
-    <name>EngineMessages</name>
+    <name>DemoBanner</name>
     <message>
-        <source>The prompt is empty; type something to send.</source>
-        <translation type="unfinished"></translation>
+        <source>Demo: sample templates, brand voices, knowledge and customers in a throw-away folder. Nothing here is kept: leaving the demo deletes it.</source>
+        <translation>示範模式：範例範本、品牌語氣、知識庫與客戶資料都放在一個暫存資料夾裡。這裡的內容不會保留：離開示範就會刪除。</translation>
     </message>
     <message>
-        <source>The message is too long for the {n_ctx}-token context ({tokens} tokens, with {reserve} kept for the answer); shorten it or choose a larger context.</source>
-        <translation type="unfinished"></translation>
+        <source>Leave demo</source>
+        <translation>離開示範</translation>
+    </message>
+</context>
+<context>
+    <name>DemoMenu</name>
+    <message>
+        <source>Help</source>
+        <translation>說明</translation>
     </message>
     <message>
-        <source>The conversation ({tokens} tokens) no longer fits the {n_ctx}-token context; start a new conversation or let Airlock drop the oldest turns.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;{name}&apos; is an image model; choose a text model.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Missing required variable: {names}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Missing required variables: {names}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} is not a GGUF model file (its first bytes are not &apos;GGUF&apos;).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} is empty (0 bytes); copy the model file again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} has a corrupt GGUF header.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} is truncated: the GGUF header ends early; copy the file again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} is a folder without a model Airlock can load.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} is a folder without a model Airlock can load (it holds {file}: import that file).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{file} is already registered as &apos;{name}&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{path} is a folder, not a pack file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The pack is not a valid zip file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{what} is not UTF-8 text.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{what} is not valid JSON (line {line}, column {column}: {reason}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{what} must be a JSON object with a list of templates.</source>
-        <translation type="unfinished"></translation>
+        <source>Try the demo (sample data, deleted afterwards)…</source>
+        <translation>試用示範模式（範例資料，結束後刪除）…</translation>
     </message>
 </context>
 <context>
@@ -628,7 +626,94 @@
     </message>
 </context>
 <context>
+    <name>HistoryDetail</name>
+    <message>
+        <source>running</source>
+        <translation>執行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中斷</translation>
+    </message>
+    <message>
+        <source>Pick a generation in the list to see its prompt, answer and settings here. Double-click a chat turn, or use Open in chat, to continue that conversation.</source>
+        <translation>在清單中選一筆生成紀錄，這裡就會顯示它的提示詞、回答與設定。雙擊一則對話，或按「在對話中開啟」，即可繼續那段對話。</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>圖片</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>狀態：{status}</translation>
+    </message>
+    <message>
+        <source>seed {seed}</source>
+        <translation>種子 {seed}</translation>
+    </message>
+    <message>
+        <source>{steps} steps</source>
+        <translation>{steps} 步</translation>
+    </message>
+    <message>
+        <source>guidance {g}</source>
+        <translation>引導 {g}</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示詞</translation>
+    </message>
+    <message>
+        <source>Negative prompt</source>
+        <translation>反向提示詞</translation>
+    </message>
+    <message>
+        <source>temperature {t}</source>
+        <translation>溫度 {t}</translation>
+    </message>
+    <message>
+        <source>{n} tokens in, {m} out</source>
+        <translation>輸入 {n} 個 token，輸出 {m} 個</translation>
+    </message>
+    <message>
+        <source>System instructions</source>
+        <translation>系統指示</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
+    <message>
+        <source>Best match first</source>
+        <translation>最相關的在前</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新的在前</translation>
+    </message>
+    <message>
+        <source>How search results are ordered</source>
+        <translation>搜尋結果的排列方式</translation>
+    </message>
     <message>
         <source>History</source>
         <translation>歷史紀錄</translation>
@@ -675,19 +760,19 @@
     </message>
     <message>
         <source>Mask personal data</source>
-        <translation type="unfinished"></translation>
+        <translation>遮蔽個人資料</translation>
     </message>
     <message>
         <source>Preview masking…</source>
-        <translation type="unfinished"></translation>
+        <translation>預覽遮蔽結果…</translation>
     </message>
     <message>
         <source>Managed by your organization</source>
-        <translation type="unfinished"></translation>
+        <translation>由貴組織管理</translation>
     </message>
     <message>
         <source>E-mails, phone numbers, ID numbers, cards and your protected terms are replaced by labels in every field of the export.</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出的每個欄位中，電子郵件、電話號碼、身分證號、卡號與您設定的保護詞都會以標籤取代。</translation>
     </message>
     <message>
         <source>{n} shown · {total} in history</source>
@@ -766,7 +851,7 @@
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">執行中</translation>
     </message>
     <message>
         <source>failed</source>
@@ -774,7 +859,7 @@
     </message>
     <message>
         <source>interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">已中斷</translation>
     </message>
 </context>
 <context>
@@ -1513,12 +1598,20 @@
         <translation>模型</translation>
     </message>
     <message>
-        <source>Import .gguf files (text) or .safetensors checkpoints and diffusers folders (images). Drop files here or use Import. Airlock never downloads anything: fetch models on a connected machine.</source>
-        <translation>可匯入 .gguf 檔（文字），或 .safetensors 檢查點與 diffusers 資料夾（圖片）。把檔案拖曳到這裡，或按「匯入」。Airlock 不會下載任何東西，請在可連網的電腦上取得模型。</translation>
+        <source>Import .gguf files (text) or .safetensors checkpoints and diffusers folders (images). Drop them here, or use Import file… or Import folder…. Airlock never downloads anything: fetch models on a connected machine.</source>
+        <translation>可匯入 .gguf 檔（文字）或 .safetensors 檢查點與 diffusers 資料夾（圖片）。把它們拖放到這裡，或使用「匯入檔案…」或「匯入資料夾…」。Airlock 從不下載任何東西：請在連網的電腦上取得模型。</translation>
     </message>
     <message>
-        <source>Import…</source>
-        <translation>匯入…</translation>
+        <source>Import file…</source>
+        <translation>匯入檔案…</translation>
+    </message>
+    <message>
+        <source>Import folder…</source>
+        <translation>匯入資料夾…</translation>
+    </message>
+    <message>
+        <source>A diffusers image model is a folder with model_index.json: choose the folder itself.</source>
+        <translation>diffusers 圖片模型是含有 model_index.json 的資料夾：請選擇資料夾本身。</translation>
     </message>
     <message>
         <source>Verify</source>
@@ -1625,6 +1718,10 @@
         <translation>圖片</translation>
     </message>
     <message>
+        <source>Copy link</source>
+        <translation>複製連結</translation>
+    </message>
+    <message>
         <source>Stopped; nothing was kept.</source>
         <translation>已停止，沒有留下任何檔案。</translation>
     </message>
@@ -1635,6 +1732,14 @@
     <message>
         <source>Models (*.gguf *.safetensors);;All files (*)</source>
         <translation>模型 (*.gguf *.safetensors);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Import a diffusers model folder</source>
+        <translation>匯入 diffusers 模型資料夾</translation>
+    </message>
+    <message>
+        <source>Link copied: {url}. Open it on a connected machine to fetch the file.</source>
+        <translation>已複製連結：{url}。請在連網的電腦上開啟以取得檔案。</translation>
     </message>
     <message>
         <source>Imported &apos;{name}&apos; ({size}, sha256 {sha}).</source>
@@ -1733,29 +1838,238 @@
     </message>
 </context>
 <context>
+    <name>PiiLabels</name>
+    <message>
+        <source>E-mail</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>電話號碼</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身分證／居留證號</translation>
+    </message>
+    <message>
+        <source>Business ID</source>
+        <translation>統一編號</translation>
+    </message>
+    <message>
+        <source>Payment card</source>
+        <translation>信用卡號</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP 位址</translation>
+    </message>
+    <message>
+        <source>Protected term</source>
+        <translation>保護詞</translation>
+    </message>
+    <message>
+        <source>Protected pattern</source>
+        <translation>保護樣式</translation>
+    </message>
+    <message>
+        <source>Patterns find e-mails, phone numbers, ID and business numbers, cards, IBANs and IP addresses. Names of people and addresses in Chinese text are out of reach of patterns: add client names as protected terms, and read what you share.</source>
+        <translation>樣式比對可找出電子郵件、電話號碼、身分證號與統一編號、卡號、IBAN 與 IP 位址。中文文字中的人名與地址無法以樣式找出：請把客戶名稱加為保護詞，並在分享前親自檢查內容。</translation>
+    </message>
+</context>
+<context>
     <name>PiiPreview</name>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">類型</translation>
+        <translation>類型</translation>
     </message>
     <message>
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation>找到的內容</translation>
     </message>
     <message>
         <source>{n} item(s) will be masked.</source>
-        <translation type="unfinished"></translation>
+        <translation>將遮蔽 {n} 項。</translation>
     </message>
     <message>
         <source>Nothing to mask was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有找到需要遮蔽的內容。</translation>
     </message>
 </context>
 <context>
     <name>PiiPreviewDialog</name>
     <message>
         <source>What will be masked</source>
-        <translation type="unfinished"></translation>
+        <translation>將被遮蔽的內容</translation>
+    </message>
+</context>
+<context>
+    <name>Policy</name>
+    <message>
+        <source>Managed by your organization</source>
+        <translation>由貴組織管理</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyPanel</name>
+    <message>
+        <source>Personal data</source>
+        <translation>個人資料</translation>
+    </message>
+    <message>
+        <source>Protection</source>
+        <translation>保護方式</translation>
+    </message>
+    <message>
+        <source>Warn before a prompt with personal data is sent</source>
+        <translation>送出含個人資料的提示前先提醒</translation>
+    </message>
+    <message>
+        <source>Mask personal data in stored history</source>
+        <translation>在儲存的歷史紀錄中遮蔽個人資料</translation>
+    </message>
+    <message>
+        <source>Mask personal data in every export</source>
+        <translation>在每次匯出中遮蔽個人資料</translation>
+    </message>
+    <message>
+        <source>Protected terms</source>
+        <translation>保護詞</translation>
+    </message>
+    <message>
+        <source>One per line: client names, project code names…</source>
+        <translation>每行一個：客戶名稱、專案代號…</translation>
+    </message>
+    <message>
+        <source>Protected patterns</source>
+        <translation>保護樣式</translation>
+    </message>
+    <message>
+        <source>Regular expressions, one per line, e.g. PRJ-\d{4}</source>
+        <translation>正規表示式，每行一個，例如 PRJ-\d{4}</translation>
+    </message>
+    <message>
+        <source>Save terms and patterns</source>
+        <translation>儲存保護詞與樣式</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>試試看</translation>
+    </message>
+    <message>
+        <source>Paste a text to see what would be masked</source>
+        <translation>貼上一段文字，看看哪些內容會被遮蔽</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>歷史紀錄</translation>
+    </message>
+    <message>
+        <source>Keep history</source>
+        <translation>保存歷史紀錄</translation>
+    </message>
+    <message>
+        <source>forever</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Keep no history (delete this session&apos;s work when Airlock closes)</source>
+        <translation>不保存歷史紀錄（關閉 Airlock 時刪除這次的內容）</translation>
+    </message>
+    <message>
+        <source>Write generation settings into PNG files</source>
+        <translation>將生成設定寫入 PNG 檔</translation>
+    </message>
+    <message>
+        <source>Write prompts and answers into the audit log</source>
+        <translation>將提示與回答寫入稽核紀錄</translation>
+    </message>
+    <message>
+        <source>Delete all history…</source>
+        <translation>刪除所有歷史紀錄…</translation>
+    </message>
+    <message>
+        <source>Encryption at rest</source>
+        <translation>靜態加密</translation>
+    </message>
+    <message>
+        <source>Encrypt the database…</source>
+        <translation>加密資料庫…</translation>
+    </message>
+    <message>
+        <source>Policy file: {path}</source>
+        <translation>政策檔：{path}</translation>
+    </message>
+    <message>
+        <source>No organization policy is installed; every setting here is yours to change.</source>
+        <translation>尚未安裝組織政策；這裡的每項設定都可以自行變更。</translation>
+    </message>
+    <message>
+        <source>The database will be encrypted the next time Airlock starts.</source>
+        <translation>下次啟動 Airlock 時會加密資料庫。</translation>
+    </message>
+    <message>
+        <source>The database is encrypted; its key is in this computer&apos;s keyring.</source>
+        <translation>資料庫已加密；金鑰存放在這台電腦的金鑰圈中。</translation>
+    </message>
+    <message>
+        <source>The database is encrypted with a passphrase, asked for at every start.</source>
+        <translation>資料庫已用密語加密，每次啟動時都會詢問。</translation>
+    </message>
+    <message>
+        <source>The database is not encrypted.</source>
+        <translation>資料庫未加密。</translation>
+    </message>
+    <message>
+        <source>Images in the outputs folder and exported files are not encrypted (see docs/privacy.md).</source>
+        <translation>outputs 資料夾中的圖片與匯出的檔案不會加密（見 docs/privacy.md）。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已儲存。</translation>
+    </message>
+    <message>
+        <source>Delete all history</source>
+        <translation>刪除所有歷史紀錄</translation>
+    </message>
+    <message>
+        <source>Every generation, conversation, batch job and image in the outputs folder will be deleted. This cannot be undone. Type &apos;{words}&apos; to confirm:</source>
+        <translation>所有生成紀錄、對話、批次工作與 outputs 資料夾中的圖片都會被刪除，且無法復原。請輸入「{words}」確認：</translation>
+    </message>
+    <message>
+        <source>Deleted {n} generations and {images} images.</source>
+        <translation>已刪除 {n} 筆生成紀錄與 {images} 張圖片。</translation>
+    </message>
+    <message>
+        <source>Encrypt the database</source>
+        <translation>加密資料庫</translation>
+    </message>
+    <message>
+        <source>The key will be kept in this computer&apos;s keyring. Airlock encrypts the database the next time it starts. Continue?</source>
+        <translation>金鑰將存放在這台電腦的金鑰圈中。Airlock 會在下次啟動時加密資料庫。要繼續嗎？</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring, so a passphrase protects the key. It is asked for at every start and cannot be recovered if lost. Passphrase (8 characters or more):</source>
+        <translation>這台電腦沒有金鑰圈，因此改以密語保護金鑰。每次啟動都會詢問，遺失後無法復原。密語（至少 8 個字元）：</translation>
+    </message>
+    <message>
+        <source>The same passphrase again:</source>
+        <translation>請再輸入一次相同的密語：</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; nothing was changed.</source>
+        <translation>兩次輸入的密語不同；沒有做任何變更。</translation>
+    </message>
+    <message>
+        <source>Restart Airlock to encrypt the database.</source>
+        <translation>請重新啟動 Airlock 以加密資料庫。</translation>
     </message>
 </context>
 <context>
@@ -1763,6 +2077,18 @@
     <message>
         <source>Settings</source>
         <translation>設定</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Privacy &amp; security</source>
+        <translation>隱私與安全</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>稽核</translation>
     </message>
     <message>
         <source>Language</source>
@@ -2324,6 +2650,21 @@
     </message>
 </context>
 <context>
+    <name>Unlock</name>
+    <message>
+        <source>The passphrase is wrong. Try again:</source>
+        <translation>密語錯誤，請再試一次：</translation>
+    </message>
+    <message>
+        <source>Airlock&apos;s history is encrypted. Enter its passphrase:</source>
+        <translation>Airlock 的歷史紀錄已加密，請輸入密語：</translation>
+    </message>
+    <message>
+        <source>Unlock Airlock</source>
+        <translation>解鎖 Airlock</translation>
+    </message>
+</context>
+<context>
     <name>VariableForm</name>
     <message>
         <source>This template has no variables: it runs as it is.</source>
@@ -2374,49 +2715,6 @@
     <message>
         <source>Import a better model</source>
         <translation>匯入更好的模型</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>E-mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Business ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payment card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IBAN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IP address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Protected term</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Protected pattern</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Patterns find e-mails, phone numbers, ID and business numbers, cards, IBANs and IP addresses. Names of people and addresses in Chinese text are out of reach of patterns: add client names as protected terms, and read what you share.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
