@@ -34,7 +34,7 @@ from engine.image import png_parameters
 from engine.errors import BadInput, Cancelled
 from engine.registry.image_families import CLIP_BPE, FAMILIES, ImageFamily
 from engine.machine import cpu_has_native_bf16, library_versions, nvidia_gpu_present, physical_cores
-from engine.backends.worker_process import verify_before_load
+from engine.backends.worker_process import check_loaded_same, verify_before_load
 
 log = logging.getLogger(__name__)
 
@@ -179,9 +179,10 @@ class ImageWorker:
             return None
         self.unload()
         started = time.perf_counter()
-        verify_before_load(job, emit, cancelled)
+        hashed = verify_before_load(job, emit, cancelled)
         dtype = torch.float16 if device == "cuda" else torch.float32
         pipe = self._load(job, dtype)
+        check_loaded_same(job, hashed)  # a single file swapped during the load is refused
         pipe.set_progress_bar_config(disable=True)
         if offload:
             pipe.enable_model_cpu_offload()

@@ -25,7 +25,7 @@ from engine.text import prompt_tokens
 from engine.text import structured
 from engine.machine import library_versions, nvidia_gpu_present, physical_cores
 from engine.errors import BadInput, Cancelled
-from engine.backends.worker_process import verify_before_load
+from engine.backends.worker_process import check_loaded_same, verify_before_load
 from engine import messages
 
 log = logging.getLogger(__name__)
@@ -87,7 +87,7 @@ class TextWorker:
             return None
         self.unload()
         started = time.perf_counter()
-        verify_before_load(job, emit, cancelled)
+        hashed = verify_before_load(job, emit, cancelled)
         layers, device, reason = choose_gpu_layers(job.gpu_layers)
         threads = job.n_threads or physical_cores()
         try:
@@ -98,6 +98,11 @@ class TextWorker:
             log.warning("GPU load failed, falling back to the CPU: %s", exc)
             layers, device, reason = 0, "CPU", f"loading on the GPU failed ({exc}); running on the CPU"
             llm = self._load(job, 0, threads)
+        try:
+            check_loaded_same(job, hashed)  # what llama.cpp opened is what was hashed
+        except BadInput:
+            llm.close()
+            raise
         self.llm, self.key, self.device, self.fallback_reason = llm, key, device, reason
         self.formatter = self._formatter(llm)
         emit(jobs.Progress(job.job_id, 1, 1, "load"))
