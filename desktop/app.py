@@ -8,7 +8,7 @@ import sys
 from desktop import demo, i18n
 from desktop.main_window import MainWindow
 from desktop.preferences import Preferences
-from desktop.qt import QApplication, QIcon, QTimer
+from desktop.qt import QApplication, QCoreApplication, QIcon, QInputDialog, QLineEdit, QTimer
 from desktop.theme import apply_theme
 from engine.errors import AirlockError
 from engine.workspace import Workspace
@@ -26,6 +26,29 @@ def create_window(ws: Workspace, app: QApplication) -> MainWindow:
     return window
 
 
+def open_workspace(home: str | None, app: QApplication) -> Workspace | None:
+    """Open the home, asking for the passphrase when its database is encrypted with one
+    (engine/trust/encryption.py); None when the person gives up."""
+    from engine.home import resolve_home
+    from engine.trust.encryption import WRONG_KEY, NeedsPassphrase
+
+    i18n.apply_language(app, Preferences(resolve_home(home).root).get("language"))
+    passphrase: str | None = None
+    while True:
+        try:
+            return Workspace.open(home, process_name="app", passphrase=passphrase)
+        except AirlockError as exc:
+            if not isinstance(exc, NeedsPassphrase) and str(exc) != WRONG_KEY:
+                raise
+            text = (QCoreApplication.translate("Unlock", "The passphrase is wrong. Try again:")
+                    if passphrase else
+                    QCoreApplication.translate("Unlock", "Airlock's history is encrypted. Enter its passphrase:"))
+            passphrase, ok = QInputDialog.getText(None, QCoreApplication.translate("Unlock", "Unlock Airlock"),
+                                                  text, QLineEdit.EchoMode.Password)
+            if not ok:
+                return None
+
+
 def run_app(home: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Airlock")
@@ -34,10 +57,12 @@ def run_app(home: str | None = None) -> int:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     try:
-        ws = Workspace.open(home, process_name="app")
+        ws = open_workspace(home, app)
     except AirlockError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
+    if ws is None:  # the person closed the passphrase prompt
+        return 2
     window = create_window(ws, app)
     window.show()
     QTimer.singleShot(0, window.chat.preload)  # load the model after the window is up

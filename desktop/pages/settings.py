@@ -1,12 +1,14 @@
 """The Settings page: language (applied at once), theme, data home, default model,
-threads and the GPU policy."""
+threads and the GPU policy; the Privacy & security and Audit tabs (trust_settings.py)."""
 
 from __future__ import annotations
 
 from desktop import i18n
 from desktop.preferences import Preferences
 from desktop.qt import (QApplication, QComboBox, QDesktopServices, QEvent, QFormLayout, QHBoxLayout,
-                        QLabel, QLineEdit, QPushButton, QSpinBox, QUrl, QVBoxLayout, QWidget, Signal)
+                        QLabel, QLineEdit, QPushButton, QScrollArea, QSpinBox, QTabWidget, QUrl, QVBoxLayout,
+                        QWidget, Signal)
+from desktop.pages.trust_settings import AuditView, PrivacyPanel
 from desktop.theme import apply_theme
 from engine.jobs import GPU_POLICIES
 from engine.workspace import Workspace
@@ -61,6 +63,12 @@ class SettingsPage(QWidget):
         form.addRow(self.labels[4], self.threads)
         form.addRow(self.labels[5], self.gpu_policy)
         form.addRow("", self.gpu_note)
+        # Three tabs: General (what follows), Privacy & security and Audit (trust_settings.py).
+        self.tabs = QTabWidget()
+        general = QScrollArea()
+        general.setWidgetResizable(True)
+        general.setWidget(QWidget())
+        page_layout, layout = layout, QVBoxLayout(general.widget())
         layout.addLayout(form)
         from desktop.api_host import ApiHost
         from desktop.pages.api_settings import ApiSettings
@@ -70,6 +78,11 @@ class SettingsPage(QWidget):
         self.api.models_changed.connect(self.reload_models)
         layout.addWidget(self.api)
         layout.addStretch()
+        self.privacy = PrivacyPanel(ws)
+        self.audit = AuditView(ws)
+        for tab in (general, self.privacy, self.audit):
+            self.tabs.addTab(tab, "")
+        page_layout.addWidget(self.tabs, 1)
 
         self._load()
         self.language.currentIndexChanged.connect(self._language_changed)
@@ -101,6 +114,8 @@ class SettingsPage(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Settings"))
+        for index, text in enumerate((self.tr("General"), self.tr("Privacy and security"), self.tr("Audit"))):
+            self.tabs.setTabText(index, text)
         for label, text in zip(self.labels, (self.tr("Language"), self.tr("Theme"), self.tr("Data folder"),
                                              self.tr("Default model"), self.tr("Threads"),
                                              self.tr("GPU"))):

@@ -5,25 +5,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.qt import (QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QTableWidget, QTableWidgetItem,
+from desktop.qt import (QCoreApplication, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QTableWidget, QTableWidgetItem,
                         QVBoxLayout, QWidget, QHeaderView)
 from engine.trust import pii
 
 
 def kind_label(widget: QWidget, kind: str) -> str:
-    """A detector's name for people, translated."""
+    """A detector's name for people, translated (``widget`` is kept for callers' symmetry)."""
     names = {
-        "email": widget.tr("E-mail"), "phone": widget.tr("Phone number"), "tw_id": widget.tr("ID number"),
-        "tw_business_id": widget.tr("Business ID"), "card": widget.tr("Payment card"), "iban": widget.tr("IBAN"),
-        "ip": widget.tr("IP address"), "term": widget.tr("Protected term"), "pattern": widget.tr("Protected pattern"),
+        "email": QCoreApplication.translate("PiiLabels", "E-mail"),
+        "phone": QCoreApplication.translate("PiiLabels", "Phone number"),
+        "tw_id": QCoreApplication.translate("PiiLabels", "ID number"),
+        "tw_business_id": QCoreApplication.translate("PiiLabels", "Business ID"),
+        "card": QCoreApplication.translate("PiiLabels", "Payment card"),
+        "iban": QCoreApplication.translate("PiiLabels", "IBAN"),
+        "ip": QCoreApplication.translate("PiiLabels", "IP address"),
+        "term": QCoreApplication.translate("PiiLabels", "Protected term"),
+        "pattern": QCoreApplication.translate("PiiLabels", "Protected pattern"),
     }
     return names.get(kind, kind)
 
 
 def names_note(widget: QWidget) -> str:
-    return widget.tr("Patterns find e-mails, phone numbers, ID and business numbers, cards, IBANs and IP "
-                     "addresses. Names of people and addresses in Chinese text are out of reach of patterns: "
-                     "add client names as protected terms, and read what you share.")
+    return QCoreApplication.translate(
+        "PiiLabels", "Patterns find e-mails, phone numbers, ID and business numbers, cards, IBANs and IP "
+        "addresses. Names of people and addresses in Chinese text are out of reach of patterns: "
+        "add client names as protected terms, and read what you share.")
 
 
 class PiiPreview(QWidget):
@@ -39,8 +46,10 @@ class PiiPreview(QWidget):
         self.table = QTableWidget(0, 2)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.table.setMaximumHeight(180)
         self.masked = QPlainTextEdit()
         self.masked.setReadOnly(True)
+        self.masked.setMaximumHeight(140)
         self.note = QLabel()
         self.note.setObjectName("meta")
         self.note.setWordWrap(True)

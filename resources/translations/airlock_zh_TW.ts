@@ -547,6 +547,89 @@
     </message>
 </context>
 <context>
+    <name>EngineMessages</name>
+    <message>
+        <source>The prompt is empty; type something to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is too long for the {n_ctx}-token context ({tokens} tokens, with {reserve} kept for the answer); shorten it or choose a larger context.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation ({tokens} tokens) no longer fits the {n_ctx}-token context; start a new conversation or let Airlock drop the oldest turns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is an image model; choose a text model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing required variable: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing required variables: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a GGUF model file (its first bytes are not &apos;GGUF&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is empty (0 bytes); copy the model file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has a corrupt GGUF header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is truncated: the GGUF header ends early; copy the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a folder without a model Airlock can load.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a folder without a model Airlock can load (it holds {file}: import that file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is already registered as &apos;{name}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a pack file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pack is not a valid zip file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} is not UTF-8 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} is not valid JSON (line {line}, column {column}: {reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} must be a JSON object with a list of templates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GalleryPanel</name>
     <message>
         <source>Gallery</source>
@@ -929,12 +1012,24 @@
         <translation>CPU 速度</translation>
     </message>
     <message>
+        <source>CPU engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Faster with bfloat16 (pixels differ slightly)</source>
         <translation>使用 bfloat16 加速（像素略有差異）</translation>
     </message>
     <message>
         <source>This CPU computes bfloat16 natively: images come about twice as fast, with tiny differences from full precision. Only used on the CPU.</source>
         <translation>這顆 CPU 原生支援 bfloat16：出圖速度約快一倍，與完整精度相比僅有極細微差異。只在使用 CPU 時生效。</translation>
+    </message>
+    <message>
+        <source>Faster with OpenVINO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs the model&apos;s main network with OpenVINO on the CPU. The first image of each model prepares it (minutes, once); later images are faster. Pixels differ slightly.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>what suits the model</source>
@@ -1042,6 +1137,10 @@
     <message>
         <source>Verifying the model %p%</source>
         <translation>正在驗證模型 %p%</translation>
+    </message>
+    <message>
+        <source>Preparing the faster CPU engine (once for this model) %p%</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Loading the model…</source>
@@ -2083,12 +2182,12 @@
         <translation>一般</translation>
     </message>
     <message>
-        <source>Privacy &amp; security</source>
-        <translation>隱私與安全</translation>
-    </message>
-    <message>
         <source>Audit</source>
         <translation>稽核</translation>
+    </message>
+    <message>
+        <source>Privacy and security</source>
+        <translation>隱私與安全</translation>
     </message>
     <message>
         <source>Language</source>

@@ -1,0 +1,91 @@
+"""Settings → Privacy & security and Audit, and the History page's masked export, on a
+real workspace (and a policy file that locks settings)."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from desktop import i18n
+from desktop.pages.history import HistoryPage
+from desktop.pages.trust_settings import AuditView, PrivacyPanel
+from desktop.qt import QApplication
+from engine.workspace import Workspace
+
+POLICY = {"retention_days": 30, "pii_mode": ["warn", "exports"], "reason": "IT-SEC 4.2"}
+
+
+@pytest.fixture
+def managed(home):
+    (home.root / "policy.json").write_text(json.dumps(POLICY), encoding="utf-8")
+    ws = Workspace(home)
+    yield ws
+    ws.close()
+
+
+def test_locked_settings_show_as_managed_with_the_reason(qtbot, managed):
+    panel = PrivacyPanel(managed)
+    qtbot.addWidget(panel)
+    assert not panel.retention.isEnabled() and panel.retention.value() == 30
+    assert not panel.mode_checks["exports"].isEnabled() and panel.mode_checks["exports"].isChecked()
+    assert panel.lock_labels["retention_days"].text() == "Managed by your organization: IT-SEC 4.2"
+    assert not panel.lock_labels["keep_no_history"].isVisibleTo(panel)
+    assert panel.no_history.isEnabled()  # what the policy leaves open stays open
+    app = QApplication.instance()
+    try:
+        i18n.apply_language(app, "zh_TW")  # the language change arrives as a posted event
+        qtbot.waitUntil(lambda: panel.lock_labels["retention_days"].text() == "由貴組織管理: IT-SEC 4.2")
+        assert panel.retention.specialValueText() == "永久"
+    finally:
+        i18n.apply_language(app, "en")
+
+
+def test_changes_are_saved_and_audited(qtbot, workspace):
+    panel = PrivacyPanel(workspace)
+    qtbot.addWidget(panel)
+    panel.mode_checks["history"].setChecked(True)
+    assert workspace.trust.pii_mode() == ["warn", "history"]
+    panel.terms.setPlainText("Acme Corp\n藍鯨計畫\n")
+    panel.patterns.setPlainText("(unclosed")
+    panel.save_terms.click()
+    assert workspace.trust.get("pii_terms") == ["Acme Corp", "藍鯨計畫"]
+    assert "not a valid regular expression" in panel.message.text()
+    panel.retention.setValue(90)
+    assert workspace.trust.get("retention_days") == 90
+    panel.try_input.setPlainText("寄給 Acme Corp 的 amy@corp.com.tw")
+    assert panel.preview.masked.toPlainText() == "寄給 [redacted] 的 [email]"
+    assert panel.preview.table.rowCount() == 2
+    events = [e["details"]["key"] for e in workspace.audit_log.entries(event="settings.changed")]
+    assert events == ["retention_days", "pii_terms", "pii_mode"]
+
+
+def test_the_audit_view_filters_verifies_and_exports(qtbot, workspace, tmp_path):
+    workspace.trust.set("retention_days", 7)
+    workspace.history.add({"kind": "text", "prompt": "hello", "output": "hi", "status": "done"})
+    view = AuditView(workspace)
+    qtbot.addWidget(view)
+    assert view.table.rowCount() == 2
+    view.event_filter.setCurrentIndex(view.event_filter.findData("settings.changed"))
+    assert view.table.rowCount() == 1 and view.table.item(0, 2).text() == "settings.changed"
+    assert view.verify() and "intact" in view.status.text()
+    path = view.export_csv(str(tmp_path / "audit.csv"))
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == ["id", "at", "actor", "event", "details"] and rows[1][3] == "settings.changed"
+    assert workspace.audit_log.entries(limit=1)[0]["event"] == "audit.exported"
+
+
+def test_history_export_is_masked_when_the_policy_says_so(qtbot, managed, tmp_path):
+    managed.history.add({"kind": "text", "prompt": "mail amy@corp.com.tw", "output": "ok", "status": "done",
+                         "params": {"variables": {"mail": "amy@corp.com.tw"}}})
+    page = HistoryPage(managed)
+    qtbot.addWidget(page)
+    assert page.redact_check.isChecked() and not page.redact_check.isEnabled()
+    task = page.export(selected_only=False, path=str(tmp_path / "out.jsonl"), fmt="jsonl")
+    qtbot.waitUntil(lambda: not task.running, timeout=30_000)
+    qtbot.waitUntil(lambda: bool(managed.audit_log.entries(event="export.written")), timeout=10_000)
+    text = (tmp_path / "out.jsonl").read_text(encoding="utf-8")
+    assert "amy@corp.com.tw" not in text and "[email]" in text
+    assert managed.audit_log.entries(event="export.written")[0]["details"]["redacted"] is True
