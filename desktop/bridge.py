@@ -118,7 +118,7 @@ class TextBridge(JobBridge):
     loaded = Signal(object)  # the terminal event of a load-only job
 
     def __init__(self, ws: Workspace, parent: QObject | None = None):
-        super().__init__(ws, ws.text_worker, parent)
+        super().__init__(ws, ws.backend("text"), parent)  # local worker or a connection's server
         self._lock = threading.Lock()
         self._buffer: list[str] = []
         self._timer = QTimer(self)
