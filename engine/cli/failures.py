@@ -11,8 +11,12 @@ import contextlib
 import errno
 import signal
 import sqlite3
+import sys
 from collections.abc import Iterator
 from types import FrameType
+from typing import Any
+
+from engine.errors import AirlockError
 
 EXIT_SIGTERM = 128 + signal.SIGTERM
 
@@ -66,6 +70,34 @@ def describe(exc: BaseException, home: object | None = None) -> tuple[str, int] 
             return (f"{exc.filename or 'A path in the Airlock home'} is in the way: a file where Airlock "
                     "needs a folder; move it aside or choose another --home.", 1)
     return None
+
+
+def check_argv(argv: list[str]) -> None:
+    """Refuse arguments that are not text (bytes that are not UTF-8 arrive as surrogates,
+    which SQLite and the terminal cannot take), and a closed standard output."""
+    from engine.cli.output import UsageError
+
+    for position, argument in enumerate(argv, 1):
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = argument.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")[:60]
+            raise UsageError(f"argument {position} ({shown}) is not valid UTF-8 text; check the terminal's "
+                             "encoding or the file names") from None
+    if sys.stdout is None:
+        raise AirlockError("Standard output is closed, so Airlock has nowhere to print its answer; "
+                           "run the command with its output going to the terminal, a file or a pipe.")
+
+
+def give_back_space(db: Any) -> None:
+    """After a failed write (a full disk), fold the write-ahead log back into the database
+    so the space it holds comes back; quietly, since the disk may still be full."""
+    try:
+        if db.conn.in_transaction:
+            db.conn.rollback()
+        db.execute("pragma wal_checkpoint(TRUNCATE)")
+    except Exception:  # noqa: BLE001 - best effort on a failing disk
+        pass
 
 
 def _where(home: object | None) -> str:

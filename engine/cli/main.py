@@ -12,7 +12,7 @@ import sys
 from typing import Any
 
 from engine.cli.output import Parser, UsageError, _home_option, present
-from engine.cli.failures import EXIT_SIGTERM, Terminated, describe, sigterm_raises
+from engine.cli.failures import EXIT_SIGTERM, Terminated, check_argv, describe, give_back_space, sigterm_raises
 from engine.errors import AirlockError, BadInput
 
 log = logging.getLogger("airlock.cli")
@@ -74,6 +74,7 @@ def _run(argv: list[str]) -> int:
     locking.on_wait = note  # "note: waiting for another Airlock process ..." on stderr
     ws = None
     try:
+        check_argv(argv)
         args = build_parser().parse_args(argv)
         if args.command is None:
             raise UsageError("no command given (see 'airlock --help')")
@@ -97,6 +98,8 @@ def _run(argv: list[str]) -> int:
         known = describe(exc, ws.home if ws else None)
         if known is not None:
             log.info("failed: %s", exc, exc_info=True)
+            if ws is not None:
+                give_back_space(ws.db)
             print(f"error: {known[0]}", file=sys.stderr)
             return known[1]
         log.exception("unexpected failure")

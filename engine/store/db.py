@@ -6,6 +6,7 @@ read connections with :func:`open_db`, which WAL lets run beside the writer.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 from datetime import datetime, timezone
@@ -70,11 +71,36 @@ def open_db(path: Path | str, *, migrate: bool = True, key: bytes | None = None)
             migrations.migrate(db)
     except (sqlite3.DatabaseError, *_cipher_errors()) as exc:
         conn.close()
+        if not_damaged(exc, path):
+            raise not_damaged(exc, path) from exc
         raise AirlockError(
             f"The database {path} is damaged or not an Airlock database ({exc}); "
             "move it aside to start a fresh one."
         ) from exc
     return db
+
+
+def not_damaged(exc: Exception, path: Path | str) -> AirlockError | None:
+    """The error for a healthy database that cannot be opened or written right now (a
+    read-only home, a lock held too long, a full disk), or None when it may be damaged."""
+    text = str(exc).lower()
+    folder = Path(path).parent
+    if "readonly" in text or "read-only" in text or (
+            "unable to open" in text and Path(path).exists() and not os.access(folder, os.W_OK)):
+        return AirlockError(f"The Airlock home {folder} is read-only; use a writable one with --home "
+                            "or make it writable.")
+    if "locked" in text or "busy" in text:
+        from engine.store.locking import DatabaseBusy
+
+        return DatabaseBusy("The database is busy: another Airlock process kept it locked for too long; "
+                            "try again when it has finished.")
+    if "disk is full" in text or "disk i/o" in text:
+        return AirlockError("The disk is full (or failing): the database could not be written; free some "
+                            "space and try again.")
+    if "unable to open" in text:
+        return AirlockError(f"The database {path} cannot be opened; check that its folder exists and "
+                            "Airlock may write there.")
+    return None
 
 
 def integrity_ok(db: sqlite_utils.Database) -> bool:

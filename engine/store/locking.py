@@ -16,6 +16,7 @@ long it has waited and will wait.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -24,7 +25,8 @@ import sqlite_utils
 
 from engine.errors import AirlockError
 
-WAIT_SECONDS = 60.0
+WAIT_SECONDS = float(os.environ.get("AIRLOCK_LOCK_WAIT", "60"))
+"""How long a writer waits for another process's lock ($AIRLOCK_LOCK_WAIT, seconds)."""
 NOTICE_AFTER = 1.0
 RETRY_SLICE_MS = 250
 
