@@ -15,6 +15,7 @@ from desktop.pages.models import ModelsPage
 from desktop.pages.settings import SettingsPage
 from desktop.pages.templates import TemplatesPage
 from desktop.preferences import Preferences
+from desktop.watcher import DatabaseWatcher
 from desktop.qt import (QCloseEvent, QEvent, QHBoxLayout, QKeySequence, QLabel, QListWidget,
                         QListWidgetItem, QMainWindow, QShortcut, QStackedWidget, QTimer, QWidget)
 from engine.workspace import Workspace
@@ -79,6 +80,10 @@ class MainWindow(QMainWindow):
         self.memory_timer.setInterval(2000)
         self.memory_timer.timeout.connect(self._update_memory)
         self.memory_timer.start()
+        # Work done elsewhere (the CLI, a second window) shows up without a manual refresh.
+        self._known_models = self._model_keys()
+        self.watcher = DatabaseWatcher(ws.db, self)
+        self.watcher.changed.connect(self.work_done_elsewhere)
 
         self._shortcuts()
         self.retranslate()
@@ -132,6 +137,25 @@ class MainWindow(QMainWindow):
         """An image template's Run: fill the Images page; the person presses Generate."""
         self.sidebar.setCurrentRow(self.pages.index(self.images))
         self.images.start_with(prompt, negative)
+
+    def _model_keys(self) -> list[tuple[str, str]]:
+        return [(r.name, r.sha256) for r in self.ws.registry.list()]
+
+    def work_done_elsewhere(self) -> None:
+        """Another process wrote to the database: show the models, chats, images and history
+        it made (the page on screen at once, the others when they are next shown)."""
+        keys = self._model_keys()
+        if keys != self._known_models:
+            self._known_models = keys
+            self.models.reload()
+            self._models_changed()
+        if not self.chat.bridge.busy:
+            self.chat.reload_conversations()
+        if self.images.isVisible():
+            self.images.gallery_panel.apply_filters()
+        if self.history.isVisible():
+            self.history.reload_filters()
+            self.history.model.refresh()
 
     def _models_changed(self) -> None:
         self.chat.reload_models()

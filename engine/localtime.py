@@ -35,3 +35,17 @@ def period_start(days: int | None, now: datetime | None = None) -> str | None:
     local = (now or datetime.now()).astimezone()
     start = local.replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=days)
     return utc_stamp(start)
+
+
+def local_text(stamp: str | None) -> str:
+    """A stored UTC stamp as this computer's local time, "YYYY-MM-DD HH:MM" (the History
+    list and its detail show the same)."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp[:16].replace("T", " ")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -198,6 +198,7 @@ class ChatPage(QWidget):
         self.cancel_edit_button.setText(self.tr("Cancel edit"))
         self.settings.retranslate()
         self.welcome.retranslate()
+        self.reload_conversations()  # the one-off heading, in the new language
         for widget in self.view.messages():
             widget.retranslate()
         if self.conversation_id is not None and not self.bridge.busy:

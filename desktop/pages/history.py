@@ -17,7 +17,8 @@ from desktop.qt import (QAbstractItemView, QAbstractTableModel, QCheckBox, QComb
                         Signal)
 from desktop.tasks import Task
 from engine.files import atomic_write
-from engine.localtime import day_range
+from desktop.widgets.history_detail import HistoryDetail
+from engine.localtime import day_range, local_text
 from engine.workspace import Workspace
 from engine.trust import install as trust
 from desktop.widgets.pii_preview import PiiPreviewDialog
@@ -93,7 +94,7 @@ class HistoryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             value = row.get(column) or ""
             if column == "created_at":
-                return value[:16].replace("T", " ")
+                return local_text(value)  # this computer's time, as the gallery and the detail show it
             if column == "prompt":
                 return " ".join(value.split())[:200]
             if column == "kind":
@@ -134,6 +135,11 @@ class HistoryPage(QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         bar.addWidget(self.search, 2)
+        self.order = QComboBox()  # how search results are ordered: visible, and switchable
+        self.order.addItem("", "relevance")
+        self.order.addItem("", "newest")
+        self.order.setEnabled(False)
+        bar.addWidget(self.order)
         self.model_filter = QComboBox()
         bar.addWidget(self.model_filter)
         self.kind_filter = QComboBox()
@@ -168,7 +174,7 @@ class HistoryPage(QWidget):
         self.table.setColumnWidth(1, 60)
         self.table.setColumnWidth(2, 160)
         self.splitter.addWidget(self.table)
-        self.detail = QTextBrowser()
+        self.detail = HistoryDetail()
         self.splitter.addWidget(self.detail)
         self.splitter.setSizes([400, 200])
         layout.addWidget(self.splitter, 1)
@@ -196,6 +202,7 @@ class HistoryPage(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         self.model_filter.currentIndexChanged.connect(self.apply_filters)
         self.kind_filter.currentIndexChanged.connect(self.apply_filters)
+        self.order.currentIndexChanged.connect(self.apply_filters)
         self.date_check.toggled.connect(self._date_toggled)
         self.date_from.dateChanged.connect(self.apply_filters)
         self.date_to.dateChanged.connect(self.apply_filters)
@@ -212,6 +219,9 @@ class HistoryPage(QWidget):
         self._selection_changed()
 
     def retranslate(self) -> None:
+        self.order.setItemText(0, self.tr("Best match first"))
+        self.order.setItemText(1, self.tr("Newest first"))
+        self.order.setToolTip(self.tr("How search results are ordered"))
         self.title.setText(self.tr("History"))
         self.search.setPlaceholderText(self.tr("Search prompts and answers (Chinese or English)…"))
         self.kind_filter.setItemText(0, self.tr("All kinds"))
@@ -264,8 +274,11 @@ class HistoryPage(QWidget):
         since = until = None
         if self.date_check.isChecked():
             since, until = day_range(self.date_from.date().toPython(), self.date_to.date().toPython())
+        query = self.search.text().strip()
+        self.order.setEnabled(bool(query))
+        order = self.order.currentData() if query else None
         self.model.set_query(self.search.text(), model=self.model_filter.currentData(),
-                             kind=self.kind_filter.currentData(), since=since, until=until)
+                             kind=self.kind_filter.currentData(), since=since, until=until, order=order)
         self._update_count()
         self._selection_changed()
 
@@ -287,7 +300,7 @@ class HistoryPage(QWidget):
         self.delete_button.setEnabled(bool(records))
         self.export_selected_button.setEnabled(bool(records))
         self.preview_button.setEnabled(bool(records))
-        self.detail.setMarkdown(self.ws.history.markdown(records[0]) if len(records) == 1 else "")
+        self.detail.show_record(records[0] if len(records) == 1 else None)
 
     def open_selected(self) -> None:
         records = self.selected_records()

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.qt import (QAbstractItemView, QCheckBox, QColor, QDragEnterEvent, QDropEvent, QEvent,
+from desktop.qt import (QAbstractItemView, QApplication, QCheckBox, QColor, QDragEnterEvent, QDropEvent, QEvent,
                         QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QProgressBar,
                         QPushButton, QSplitter, Qt, QTableWidget, QTableWidgetItem, QVBoxLayout,
                         QWidget, Signal)
 from desktop.i18n import current_language
+from engine.cli.output import human_size
 from desktop.engine_text import engine_text
 from desktop.tasks import Task
 from engine.registry import memory
@@ -19,7 +20,13 @@ from engine.registry import catalog
 
 
 def gib(n: int | None) -> str:
+    """Memory as the CLI says it (``airlock models show``): GiB with one decimal."""
     return f"{n / memory.GiB:.1f} GiB" if n else "?"
+
+
+def size_text(n: int | None) -> str:
+    """A file size as the CLI prints it (15.9 MB, 4.1 GB): one figure everywhere."""
+    return human_size(n)
 
 
 class ModelsPage(QWidget):
@@ -51,9 +58,10 @@ class ModelsPage(QWidget):
         top_layout.addWidget(self.table)
         actions = QHBoxLayout()
         self.import_button = QPushButton()
+        self.import_folder_button = QPushButton()  # diffusers folders: a file dialog cannot choose them
         self.verify_button = QPushButton()
         self.remove_button = QPushButton()
-        for button in (self.import_button, self.verify_button, self.remove_button):
+        for button in (self.import_button, self.import_folder_button, self.verify_button, self.remove_button):
             actions.addWidget(button)
         actions.addStretch()
         self.progress = QProgressBar()
@@ -86,12 +94,13 @@ class ModelsPage(QWidget):
         self.catalog_hint.setObjectName("meta")
         self.catalog_hint.setWordWrap(True)
         bottom_layout.addWidget(self.catalog_hint)
-        self.catalog_table = self._table(8)
+        self.catalog_table = self._table(9)
         bottom_layout.addWidget(self.catalog_table)
         self.splitter.addWidget(bottom)
         layout.addWidget(self.splitter, 1)
 
         self.import_button.clicked.connect(self.choose_and_import)
+        self.import_folder_button.clicked.connect(self.choose_folder_and_import)
         self.verify_button.clicked.connect(self.verify_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.cancel_button.clicked.connect(lambda: self.task and self.task.cancel())
@@ -113,9 +122,12 @@ class ModelsPage(QWidget):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Models"))
         self.hint.setText(self.tr("Import .gguf files (text) or .safetensors checkpoints and diffusers "
-                                  "folders (images). Drop files here or use Import. Airlock never "
+                                  "folders (images). Drop them here, or use Import file… or Import folder…. Airlock never "
                                   "downloads anything: fetch models on a connected machine."))
-        self.import_button.setText(self.tr("Import…"))
+        self.import_button.setText(self.tr("Import file…"))
+        self.import_folder_button.setText(self.tr("Import folder…"))
+        self.import_folder_button.setToolTip(self.tr("A diffusers image model is a folder with model_index.json: "
+                                                     "choose the folder itself."))
         self.verify_button.setText(self.tr("Verify"))
         self.remove_button.setText(self.tr("Remove…"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -129,7 +141,7 @@ class ModelsPage(QWidget):
                                           "Fetch the file from its page on a connected machine, then "
                                           "import it: Airlock recognizes it and applies its settings."))
         self.catalog_table.setHorizontalHeaderLabels([
-            self.tr("Name"), self.tr("Languages"), self.tr("Parameters"), self.tr("Quantization"),
+            self.tr("Name"), self.tr("Link"), self.tr("Languages"), self.tr("Parameters"), self.tr("Quantization"),
             self.tr("File size"), self.tr("Memory needed"), self.tr("Licence"), self.tr("Where to get it")])
         self.reload()
 
@@ -145,7 +157,7 @@ class ModelsPage(QWidget):
         self.table.setRowCount(len(records))
         total = memory.memory_fit(0).total_bytes
         for row, record in enumerate(records):
-            needed = record.memory_needed() if record.kind == "text" else record.size_bytes
+            needed = record.memory_needed()  # the estimate the CLI and the runners use, images too
             fit = memory.MemoryFit(needed, memory.memory_fit(0).available_bytes, total)
             verdict = {"fits": self.tr("fits"), "tight": self.tr("tight"),
                        "too_big": self.tr("too big")}[fit.verdict]
@@ -156,7 +168,7 @@ class ModelsPage(QWidget):
                 notes = entry.notes_zh_TW if current_language() == "zh_TW" else entry.notes
             values = [name, self.tr("Text") if record.kind == "text" else self.tr("Image"),
                       record.format, record.architecture or "", record.quantization or "",
-                      gib(record.size_bytes), str(record.context_length or ""),
+                      size_text(record.size_bytes), str(record.context_length or ""),
                       f"~{gib(needed)} · {verdict}", record.sha256[:12], notes]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -178,14 +190,20 @@ class ModelsPage(QWidget):
         items = [e for e in catalog.entries() if not self.fits_only.isChecked() or e.fits(total)]
         self.catalog_table.setRowCount(len(items))
         for row, entry in enumerate(items):
-            size = gib(entry.file_size_bytes) + (" ≈" if entry.size_is_estimate else "")
-            values = [entry.name, ", ".join(entry.languages), entry.parameters, entry.quantization,
+            size = size_text(entry.file_size_bytes) + (" ≈" if entry.size_is_estimate else "")
+            values = [entry.name, "", ", ".join(entry.languages), entry.parameters, entry.quantization,
                       size, gib(entry.ram_needed_bytes), entry.licence, entry.page]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 notes = entry.notes_zh_TW if current_language() == "zh_TW" else entry.notes
                 item.setToolTip(f"{notes}\n{entry.file_name}" + (f"\nsha256 {entry.sha256}" if entry.sha256 else ""))
+                if column == 8:
+                    item.setToolTip(entry.page)
                 self.catalog_table.setItem(row, column, item)
+            copy = QPushButton(self.tr("Copy link"))
+            copy.setToolTip(entry.page)
+            copy.clicked.connect(lambda _checked=False, url=entry.page: self.copy_link(url))
+            self.catalog_table.setCellWidget(row, 1, copy)  # next to the name, never scrolled away
 
     def selected_name(self) -> str | None:
         items = self.table.selectedItems()
@@ -240,6 +258,17 @@ class ModelsPage(QWidget):
         if path:
             self.import_path(Path(path))
 
+    def choose_folder_and_import(self) -> None:
+        """A diffusers model is a folder (model_index.json and its parts): choose the folder."""
+        path = QFileDialog.getExistingDirectory(self, self.tr("Import a diffusers model folder"), str(Path.home()))
+        if path:
+            self.import_path(Path(path))
+
+    def copy_link(self, url: str) -> None:
+        QApplication.clipboard().setText(url)
+        self.show_message(self.tr("Link copied: {url}. Open it on a connected machine to fetch the file.").format(
+            url=url))
+
     def import_path(self, path: Path) -> Task:
         ws = self.ws
 
@@ -250,7 +279,7 @@ class ModelsPage(QWidget):
         def done(record: ModelRecord) -> None:
             entry = catalog.match(record.sha256, record.path)
             text = self.tr("Imported '{name}' ({size}, sha256 {sha}).").format(
-                name=record.name, size=gib(record.size_bytes), sha=record.sha256[:12])
+                name=record.name, size=size_text(record.size_bytes), sha=record.sha256[:12])
             if entry:
                 text += " " + self.tr("Recognized as {entry}: its recommended settings apply.").format(
                     entry=entry.name)

@@ -53,6 +53,8 @@ def cmd_history(ws: Any, args: argparse.Namespace) -> Output | None:
     if args.action in ("list", "search"):
         if args.limit < 1:
             raise BadInput("--limit must be at least 1.")
+        if args.action == "search" and not args.query.strip():
+            raise UsageError("history search needs words to look for; 'airlock history list' shows everything.")
         if args.action == "list":
             rows = history.list(limit=args.limit, model=args.model)
         else:

@@ -119,3 +119,13 @@ def parse_size(text: str) -> tuple[int, int]:
     width, height = (int(p) for p in parts)
     check_size(width, height)
     return width, height
+
+
+def native_sizes(family: str | None) -> list[tuple[int, int]]:
+    """The sizes a family was trained for: its square, then portrait and landscape shapes of
+    about the same pixel count (multiples of 64), as the GUI offers them; any other size
+    from MIN_SIDE to MAX_SIDE is a custom size."""
+    side = FAMILIES[family].size if family in FAMILIES else 512
+    shapes = {512: [(512, 768), (768, 512)], 768: [(768, 1024), (1024, 768), (640, 896), (896, 640)],
+              1024: [(832, 1216), (1216, 832), (896, 1152), (1152, 896)]}
+    return [(side, side), *shapes.get(side, [])]

@@ -550,83 +550,83 @@
     <name>EngineMessages</name>
     <message>
         <source>The prompt is empty; type something to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>提示是空的，請先輸入內容再送出。</translation>
     </message>
     <message>
         <source>The message is too long for the {n_ctx}-token context ({tokens} tokens, with {reserve} kept for the answer); shorten it or choose a larger context.</source>
-        <translation type="unfinished"></translation>
+        <translation>這則訊息超過 {n_ctx} token 的上下文長度（{tokens} 個 token，另需保留 {reserve} 個給回答）；請縮短訊息或選擇更大的上下文。</translation>
     </message>
     <message>
         <source>The conversation ({tokens} tokens) no longer fits the {n_ctx}-token context; start a new conversation or let Airlock drop the oldest turns.</source>
-        <translation type="unfinished"></translation>
+        <translation>這段對話（{tokens} 個 token）已超出 {n_ctx} token 的上下文長度；請開始新對話，或讓 Airlock 捨棄最早的幾輪。</translation>
     </message>
     <message>
         <source>&apos;{name}&apos; is an image model; choose a text model.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{name}」是圖片模型，請選擇文字模型。</translation>
     </message>
     <message>
         <source>Missing required variable: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未填寫必填欄位：{names}。</translation>
     </message>
     <message>
         <source>Missing required variables: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未填寫必填欄位：{names}。</translation>
     </message>
     <message>
         <source>{path} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不存在。</translation>
     </message>
     <message>
         <source>{name} is not a GGUF model file (its first bytes are not &apos;GGUF&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是 GGUF 模型檔（檔案開頭不是「GGUF」）。</translation>
     </message>
     <message>
         <source>{name} is empty (0 bytes); copy the model file again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 是空檔（0 位元組）；請重新複製模型檔。</translation>
     </message>
     <message>
         <source>{name} has a corrupt GGUF header.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 的 GGUF 檔頭已損壞。</translation>
     </message>
     <message>
         <source>{name} is truncated: the GGUF header ends early; copy the file again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不完整：GGUF 檔頭提早結束；請重新複製檔案。</translation>
     </message>
     <message>
         <source>{path} is a folder without a model Airlock can load.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 是資料夾，裡面沒有 Airlock 能載入的模型。</translation>
     </message>
     <message>
         <source>{path} is a folder without a model Airlock can load (it holds {file}: import that file).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 是資料夾，裡面沒有 Airlock 能載入的模型（其中有 {file}：請匯入該檔案）。</translation>
     </message>
     <message>
         <source>{file} is already registered as &apos;{name}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 已經以「{name}」登錄過了。</translation>
     </message>
     <message>
         <source>{path} is a folder, not a pack file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 是資料夾，不是範本包檔案。</translation>
     </message>
     <message>
         <source>{name} is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 是空檔。</translation>
     </message>
     <message>
         <source>The pack is not a valid zip file.</source>
-        <translation type="unfinished"></translation>
+        <translation>這個範本包不是有效的 zip 檔。</translation>
     </message>
     <message>
         <source>{what} is not UTF-8 text.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} 不是 UTF-8 文字。</translation>
     </message>
     <message>
         <source>{what} is not valid JSON (line {line}, column {column}: {reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} 不是有效的 JSON（第 {line} 行第 {column} 欄：{reason}）。</translation>
     </message>
     <message>
         <source>{what} must be a JSON object with a list of templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} 必須是含有範本清單的 JSON 物件。</translation>
     </message>
 </context>
 <context>
@@ -1783,6 +1783,10 @@
     <message>
         <source>Parameters</source>
         <translation>參數量</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>連結</translation>
     </message>
     <message>
         <source>File size</source>

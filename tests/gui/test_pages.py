@@ -147,7 +147,7 @@ def test_switching_language_translates_labels_live(qtbot, window):
     qtbot.waitUntil(lambda: window.sidebar.item(0).text() == "對話", timeout=2000)
     assert window.chat.send_button.text() == "送出"
     assert window.history.title.text() == "歷史紀錄"
-    assert window.models.import_button.text() == "匯入…"
+    assert window.models.import_button.text() == "匯入檔案…"
     assert settings.language_note.text() == "立即套用，不需要重新啟動。"
     assert window.prefs.get("language") == "zh_TW"
     # texts that were already on screen before the switch are re-rendered too

@@ -11,14 +11,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from desktop.qt import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                        QPlainTextEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from desktop.qt import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QImageReader,
+                        QLabel, QPixmap, QPlainTextEdit, QProgressBar, QPushButton, QSpinBox, Qt, QVBoxLayout,
+                        QWidget)
 from engine import machine
 from engine.image import settings as image_settings
 from engine.image.runner import ImageRequest
 from desktop.engine_text import engine_text
 
-SIZES = ((512, 512), (768, 768), (1024, 1024), (512, 768), (768, 512), (832, 1216), (1216, 832))
+CUSTOM = "custom"
+"""The size list's last entry: width and height typed in (64-2048, as the CLI takes)."""
+THUMB = 96
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp")
 
 
@@ -29,6 +32,9 @@ class ImageForm(QWidget):
         self._build()
         self.choose_init.clicked.connect(self._choose_init)
         self.clear_init.clicked.connect(lambda: self.set_init_image(None))
+        self.size.currentIndexChanged.connect(self._size_changed)
+        self.preset.currentIndexChanged.connect(self._steps_changed)
+        self.steps.valueChanged.connect(self._steps_changed)
 
     def _build(self) -> None:
         left = QVBoxLayout(self)
@@ -59,8 +65,21 @@ class ImageForm(QWidget):
         self.guidance.setValue(-0.5)  # the minimum shows "preset": the preset's guidance
         self.size = QComboBox()
         self.size.addItem("", None)
-        for width, height in SIZES:
-            self.size.addItem(f"{width} × {height}", (width, height))
+        self.size.addItem("", CUSTOM)
+        self.custom_size = QWidget()
+        custom_row = QHBoxLayout(self.custom_size)
+        custom_row.setContentsMargins(0, 0, 0, 0)
+        self.custom_width, self.custom_height = QSpinBox(), QSpinBox()
+        for box in (self.custom_width, self.custom_height):
+            box.setRange(image_settings.MIN_SIDE, image_settings.MAX_SIDE)
+            box.setSingleStep(64)
+            box.setValue(512)
+        self.times_label = QLabel("×")
+        custom_row.addWidget(self.custom_width)
+        custom_row.addWidget(self.times_label)
+        custom_row.addWidget(self.custom_height)
+        custom_row.addStretch()
+        self.set_native_sizes(image_settings.native_sizes(None))
         self.scheduler = QComboBox()
         self.scheduler.addItem("", None)
         for name in image_settings.SCHEDULERS:
@@ -77,15 +96,30 @@ class ImageForm(QWidget):
         self.write_parameters = QCheckBox()
         self.write_parameters.setChecked(True)
         self.cpu_bf16 = QCheckBox()  # bfloat16 on CPUs that run it natively: about 1.9x faster
+        self.steps_note = QLabel()
+        self.steps_note.setObjectName("meta")
+        self.steps_note.setWordWrap(True)
         self.form_labels = [QLabel() for _ in range(11)]
         for label, widget in zip(self.form_labels, (self.model_combo, self.preset, self.steps, self.guidance,
                                                     self.size, self.scheduler, self.seed, self.count,
                                                     self.strength, self.write_parameters, self.cpu_bf16)):
             form.addRow(label, widget)
+            if widget is self.steps:
+                form.addRow("", self.steps_note)
+            if widget is self.size:
+                form.addRow("", self.custom_size)
+        self.form_layout = form
+        form.setRowVisible(self.custom_size, False)
+        self.steps_note.setVisible(False)
         if not machine.cpu_has_native_bf16():
             form.setRowVisible(self.cpu_bf16, False)
         left.addLayout(form)
         init_row = QHBoxLayout()
+        self.init_thumb = QLabel()  # the chosen starting picture, small
+        self.init_thumb.setFixedSize(THUMB, THUMB)
+        self.init_thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.init_thumb.setVisible(False)
+        init_row.addWidget(self.init_thumb)
         self.init_label = QLabel()
         self.init_label.setObjectName("meta")
         self.init_label.setWordWrap(True)
@@ -127,12 +161,14 @@ class ImageForm(QWidget):
         self.cpu_bf16.setToolTip(self.tr("This CPU computes bfloat16 natively: images come about twice as fast, "
                                          "with tiny differences from full precision. Only used on the CPU."))
         self.preset.setItemText(0, self.tr("what suits the model"))
-        self.preset.setItemText(1, self.tr("Standard (20–30 steps)"))
+        self.preset.setItemText(1, self.tr("Standard (usually 20–30 steps)"))
         self.preset.setItemText(2, self.tr("Turbo (1–4 steps, no guidance)"))
         self.preset.setItemText(3, self.tr("LCM (2–8 steps)"))
         self.steps.setSpecialValueText(self.tr("preset"))
         self.guidance.setSpecialValueText(self.tr("preset"))
         self.size.setItemText(0, self.tr("the model's size"))
+        self.size.setItemText(self.size.findData(CUSTOM), self.tr("Custom size…"))
+        self._steps_changed()
         self.scheduler.setItemText(0, self.tr("preset"))
         self.seed.setSpecialValueText(self.tr("random"))
         self.strength.setToolTip(self.tr("img2img: how far to move away from the starting picture"))
@@ -156,6 +192,46 @@ class ImageForm(QWidget):
         self.model_combo.setCurrentIndex(max(0, self.model_combo.findData(current)))
         self.model_combo.blockSignals(False)
 
+    def set_native_sizes(self, sizes: list[tuple[int, int]]) -> None:
+        """The sizes the chosen model's family was trained for, between "the model's size" and
+        "Custom size…" (the current choice kept when it is still offered)."""
+        current = self.size.currentData()
+        self.size.blockSignals(True)
+        for index in reversed(range(self.size.count())):
+            if isinstance(self.size.itemData(index), (tuple, list)):
+                self.size.removeItem(index)
+        for index, (width, height) in enumerate(sizes, 1):
+            self.size.insertItem(index, f"{width} × {height}", (width, height))
+        if isinstance(current, (tuple, list)) and tuple(current) not in sizes:  # keep a size chosen before
+            self.custom_width.setValue(int(current[0]))
+            self.custom_height.setValue(int(current[1]))
+            current = CUSTOM
+        self.size.setCurrentIndex(max(0, self.size.findData(current)))
+        self.size.blockSignals(False)
+        self._size_changed()
+
+    def _size_changed(self, *_args) -> None:
+        if hasattr(self, "form_layout"):
+            self.form_layout.setRowVisible(self.custom_size, self.size.currentData() == CUSTOM)
+
+    def chosen_size(self) -> tuple[int, int] | None:
+        data = self.size.currentData()
+        if data == CUSTOM:
+            return self.custom_width.value(), self.custom_height.value()
+        return tuple(data) if data else None
+
+    def _steps_changed(self, *_args) -> None:
+        """Say so when the steps asked for are outside what the chosen preset usually runs."""
+        name = self.preset.currentData()
+        steps = self.steps.value()
+        preset = image_settings.PRESETS.get(name) if name else None
+        usual = {"standard": (15, 50)}.get(name or "", (preset.min_steps, preset.max_steps) if preset else (0, 0))
+        outside = preset is not None and steps and not usual[0] <= steps <= usual[1]
+        self.steps_note.setText(self.tr("{steps} steps is outside what this preset usually runs "
+                                        "({low}–{high}); the picture may come out rough or slow.").format(
+            steps=steps, low=usual[0], high=usual[1]) if outside else "")
+        self.steps_note.setVisible(bool(outside))
+
     def no_model_hint(self) -> str:
         return self.tr("No image model yet: import a .safetensors checkpoint or a diffusers folder on the "
                        "Models page.")
@@ -163,7 +239,7 @@ class ImageForm(QWidget):
     # requests ------------------------------------------------------------------------
 
     def request(self) -> ImageRequest:
-        size = self.size.currentData()
+        size = self.chosen_size()
         seed = self.seed.value()
         return ImageRequest(
             model=self.model_combo.currentData() or "", prompt=self.prompt.toPlainText().strip(),
@@ -189,9 +265,10 @@ class ImageForm(QWidget):
         self.guidance.setValue(float(params.get("guidance", -0.5)))
         size = (record.get("width"), record.get("height"))
         self.size.setCurrentIndex(max(0, self.size.findData(size)))
-        if self.size.currentData() != size and None not in size:
-            self.size.addItem(f"{size[0]} × {size[1]}", size)
-            self.size.setCurrentIndex(self.size.count() - 1)
+        if self.size.currentData() != size and None not in size:  # not a native size: a custom one
+            self.size.setCurrentIndex(self.size.findData(CUSTOM))
+            self.custom_width.setValue(int(size[0]))
+            self.custom_height.setValue(int(size[1]))
         self.scheduler.setCurrentIndex(max(0, self.scheduler.findData(params.get("scheduler"))))
         self.seed.setValue(int(record.get("seed") or 0))
         self.count.setValue(1)
@@ -205,9 +282,26 @@ class ImageForm(QWidget):
 
     # img2img -------------------------------------------------------------------------
 
-    def set_init_image(self, path: str | None) -> None:
+    def set_init_image(self, path: str | None) -> bool:
+        """Start from ``path`` (None: from nothing); an unreadable picture is refused now,
+        not at Generate. Returns whether it was taken."""
+        thumb = None
+        if path is not None:
+            reader = QImageReader(path)
+            size = reader.size()
+            if size.isValid():
+                reader.setScaledSize(size.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio))
+            image = reader.read()
+            if image.isNull():
+                self.show_message(self.tr("{name} cannot be read as a picture; choose a PNG, JPEG, WebP or BMP "
+                                          "file.").format(name=Path(path).name), error=True)
+                return False
+            thumb = QPixmap.fromImage(image)
         self.init_image = path
+        self.init_thumb.setPixmap(thumb if thumb is not None else QPixmap())
+        self.init_thumb.setVisible(thumb is not None)
         self._update_init_label()
+        return True
 
     def _update_init_label(self) -> None:
         if self.init_image:

@@ -163,12 +163,18 @@ class GalleryPanel(QWidget):
     def open_selected(self) -> None:
         records = self.selected_records()
         if len(records) == 1:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(records[0]["output_path"]))
+            path = records[0]["output_path"]
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
+                self.message.emit(self.tr("No program to show pictures is set up on this computer; the image "
+                                          "is at {path}.").format(path=path))
 
     def reveal_selected(self) -> None:
         records = self.selected_records()
         if len(records) == 1:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(records[0]["output_path"]).parent)))
+            folder = str(Path(records[0]["output_path"]).parent)
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(folder)):
+                self.message.emit(self.tr("No file manager is set up on this computer; the image is in "
+                                          "{folder}.").format(folder=folder))
 
     def copy_parameters(self) -> None:
         records = self.selected_records()

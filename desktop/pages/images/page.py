@@ -14,6 +14,7 @@ from desktop.qt import (QDragEnterEvent, QDropEvent, QEvent, QFrame, QImage, QLa
                         QVBoxLayout, QWidget, Signal)
 from engine import jobs
 from engine.errors import BadInput
+from engine.image import settings as image_settings
 from engine.image.runner import ImageOutcome
 from engine.workspace import Workspace
 
@@ -26,6 +27,8 @@ class ImagesPage(QWidget):
         self.ws = ws
         self.bridge = ImageBridge(ws, self)
         self.last_outcome: ImageOutcome | None = None
+        self._hint_shown = False  # the message line shows "no image model yet"
+        self._starting = False  # ... or "Starting…", until the first progress
         self.setAcceptDrops(True)
         self._build()
         self._connect()
@@ -75,7 +78,7 @@ class ImagesPage(QWidget):
         self.form.retranslate()
         self.gallery_panel.retranslate()
         if self.form.model_combo.currentData() is None:
-            self._model_changed()  # the "no image model yet" hint, in the new language
+            self._model_changed()  # the "no image model yet" hint, in the new language (or gone)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -101,10 +104,18 @@ class ImagesPage(QWidget):
         self._model_changed()
 
     def _model_changed(self, *_args) -> None:
-        has_model = self.form.model_combo.currentData() is not None
+        name = self.form.model_combo.currentData()
+        has_model = name is not None
         self.form.generate_button.setEnabled(has_model and not self.bridge.busy)
         if not has_model:
             self.form.show_message(self.form.no_model_hint())
+            self._hint_shown = True
+            return
+        if self._hint_shown:
+            self.form.show_message("")  # a model is chosen now: the hint would be stale
+            self._hint_shown = False
+        record = self.ws.registry.find(name)
+        self.form.set_native_sizes(image_settings.native_sizes(record.metadata.get("family") if record else None))
 
     # generating ----------------------------------------------------------------------
 
@@ -117,6 +128,8 @@ class ImagesPage(QWidget):
             self.form.show_message(str(exc), error=True)
             return
         self.form.show_message(self.tr("Starting…"))
+        self._starting = True
+        self._hint_shown = False
         self.form.progress.setVisible(True)
         self.form.progress.setMaximum(0)
 
@@ -149,6 +162,9 @@ class ImagesPage(QWidget):
         self.status.emit(self.form.model_combo.currentData() or "", event.device, event.fallback_reason or "")
 
     def _on_progress(self, event: jobs.Progress) -> None:
+        if self._starting:
+            self._starting = False
+            self.form.show_message("")  # the bar says what is happening now
         progress = self.form.progress
         progress.setVisible(True)
         progress.setMaximum(max(event.total, 1))
