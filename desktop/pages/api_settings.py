@@ -17,6 +17,7 @@ from desktop.qt import (QApplication, QCheckBox, QEvent, QFormLayout, QGroupBox,
                         QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSpinBox, Qt, QTimer,
                         QVBoxLayout, QWidget, Signal)
 from engine.errors import AirlockError
+from engine.trust.audit import audit
 from engine.workspace import Workspace
 
 
@@ -203,10 +204,11 @@ class ApiSettings(QWidget):
 
     def _create_key(self) -> None:
         try:
-            _key, secret = self.keys.create(self.key_name.text().strip())
+            key, secret = self.keys.create(self.key_name.text().strip())
         except AirlockError as exc:
             QMessageBox.warning(self, self.tr("API keys"), str(exc))
             return
+        audit(self.ws, "api_key.issued", name=key.name, id=key.id, scopes=list(key.scopes))
         self.key_name.clear()
         self._reload()
         QApplication.clipboard().setText(secret)

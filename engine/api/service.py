@@ -32,6 +32,7 @@ from engine.api.writer import WriteCall
 from engine.backends.worker_process import StartWatcher
 from engine.errors import BadInput
 from engine.registry import memory
+from engine.trust.audit import audit
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +115,8 @@ class ApiService:
         key = self.keys.check(secret)
         if key is not None:
             try:
-                self.write(lambda: self.keys.touch(key.id))
+                self.write(lambda: (self.keys.touch(key.id),  # and the audit log (engine/trust/audit.py)
+                                    audit(self.ws, "api_key.used", name=key.name, id=key.id)))
             except Exception:  # the last-used time is a convenience, not worth failing a call
                 log.exception("could not note the key's last use")
         return key

@@ -31,10 +31,12 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
 
 def cmd_api(ws: Any, args: argparse.Namespace) -> int:
     from engine.api.keys import ApiKeys, parse_scopes
+    from engine.trust.audit import audit
 
     keys = ApiKeys(ws.db)
     if args.action == "create":
         key, secret = keys.create(args.name, parse_scopes(args.scope))
+        audit(ws, "api_key.issued", name=key.name, id=key.id, scopes=list(key.scopes))
         if args.json:
             emit_json({**key.as_dict(), "key": secret})
         else:

@@ -21,6 +21,7 @@ from engine.batch.store import BatchStore
 from engine.batch.table import ENCODINGS, read_table
 from engine.cli.output import Output, note
 from engine.errors import BadInput
+from engine.trust.audit import audit
 
 
 def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
@@ -188,12 +189,15 @@ def cmd_batch(ws: Any, args: argparse.Namespace) -> Output:
         else:
             numbers = _row_numbers(args.rows)
         count = store.decide(job.id, numbers, "approved", _reviewer(args.reviewer))
+        audit(ws, "batch.reviewed", job_id=job.id, decision="approved", rows=count)
         return Output({"job_id": job.id, "approved": count, "rows": numbers},
                       f"Approved {count} row{'s' if count != 1 else ''} of batch job {job.id}.")
     if action == "export":
         result = exports.export_job(store, job.id, args.out, args.format, replace=args.force,
                                     to_column=args.to_column, sender=args.sender)
         skipped = f" ({result.skipped} approved rows had no address)" if result.skipped else ""
+        audit(ws, "export.written", what="batch", job_id=job.id, path=str(result.path), records=result.written,
+              format=args.format, redacted=False)
         return Output({"job_id": job.id, **result.as_dict()},
                       f"Wrote {result.written} approved row{'s' if result.written != 1 else ''} to "
                       f"{result.path}{skipped}.")

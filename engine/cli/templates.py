@@ -163,6 +163,9 @@ def cmd_templates(ws: Any, args: argparse.Namespace) -> Output | None:
                                     + (f" (here v{i.existing_version}, pack v{i.incoming_version})"
                                        if i.existing_version else "") for i in items))
         result = import_pack(ws.db, pack, default=choice)
+        from engine.trust.install import pack_imported
+
+        pack_imported(ws, pack.name, result)
         return Output({"pack": pack.name, **result.as_dict()},
                       f"Imported pack '{pack.name}': {len(result.added)} added, {len(result.replaced)} replaced, "
                       f"{len(result.kept_both)} kept as copies, {len(result.skipped)} skipped, "

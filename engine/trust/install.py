@@ -162,3 +162,11 @@ def prompt_findings(ws: Any, *texts: str | None) -> list[pii.Finding]:
         return []
     rules = ws.trust.pii_rules()
     return [f for text in texts for f in pii.find(text, rules)]
+
+
+def pack_imported(ws: Any, pack_name: str, result: Any) -> None:
+    """Audit a template pack import (engine/prompts/packs.ImportResult): counts and names."""
+    ws.audit_log.append("pack.imported", {
+        "pack": pack_name, "added": len(result.added), "replaced": len(result.replaced),
+        "kept_both": len(result.kept_both), "skipped": len(result.skipped), "unchanged": len(result.unchanged),
+        "templates": sorted(name for kind, name in [*result.added, *result.replaced] if kind == "template")})

@@ -123,3 +123,16 @@ def test_encryption_on_with_a_passphrase_and_a_wrong_one(cli, airlock_cmd):
     assert missing.returncode == 2 and "AIRLOCK_PASSPHRASE" in missing.stderr
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(cli.home / "airlock.db").execute("select count(*) from generations").fetchone()
+
+
+def test_pack_imports_and_api_keys_are_audited(cli, tmp_path):
+    pack = tmp_path / "pack.json"
+    cli("templates", "export", "--all", "--out", str(pack))
+    cli("templates", "import", str(pack), "--on-conflict", "keep-both")
+    cli("api", "keys", "create", "--name", "crm-bot")
+    entries = json.loads(cli("audit", "list", "--json").stdout)
+    by_event = {e["event"]: e["details"] for e in entries}
+    assert by_event["pack.imported"]["pack"] and "added" in by_event["pack.imported"]
+    assert by_event["api_key.issued"]["name"] == "crm-bot"
+    assert "key" not in by_event["api_key.issued"]  # the secret never reaches the log
+    assert json.loads(cli("audit", "verify", "--json").stdout)["ok"]

@@ -31,6 +31,7 @@ from engine.prompts.compose import ComposedPrompt, compose
 from engine.prompts.variables import missing_required
 from engine.prompts.packs import build_pack, import_pack, load_pack, preview, write_pack
 from engine.prompts.templates import CATEGORIES, Template
+from engine.trust.install import pack_imported
 from engine.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -407,6 +408,7 @@ class TemplatesPage(QWidget):
         except BadInput as exc:
             self.browser.show_message(str(exc))
             return
+        pack_imported(self.ws, pack.name, result)  # the audit log (engine/trust/install.py)
         self.browser.show_message(self.tr("Imported '{name}': {added} added, {replaced} replaced, {copies} kept "
                                           "as copies, {skipped} skipped.").format(
             name=pack.name, added=len(result.added), replaced=len(result.replaced), copies=len(result.kept_both),
