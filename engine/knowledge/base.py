@@ -79,12 +79,14 @@ def _pieces(paragraph: str, limit: int) -> Iterator[str]:
     sentences = [s for s in _SENTENCE_END.split(paragraph) if s]
     current = ""
     for sentence in sentences:
-        while len(sentence) > limit:
+        if len(sentence) > limit:  # hard-split by offsets: slicing off the head each time was quadratic
             if current:
                 yield current
                 current = ""
-            yield sentence[:limit]
-            sentence = sentence[limit:]
+            whole = len(sentence) - len(sentence) % limit or len(sentence) - limit
+            for start in range(0, whole, limit):
+                yield sentence[start:start + limit]
+            sentence = sentence[whole:]
         if len(current) + len(sentence) > limit and current:
             yield current
             current = ""

@@ -31,6 +31,10 @@ OLD_FORMATS = {".doc": ".docx", ".xls": ".xlsx", ".ppt": ".pdf", ".pptx": ".pdf"
                ".pages": ".docx", ".numbers": ".xlsx"}
 MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
 MAX_ZIP_RATIO_BYTES = 1024 * 1024 * 1024  # an office file that unpacks to more is refused
+MAX_XML_PART_BYTES = 64 * 1024 * 1024
+"""An XML part parsed whole (a .docx body, an .xlsx's shared strings) above this is refused:
+a 1,000-page report's document.xml is about 20 MB."""
+MAX_STREAMED_XML_BYTES = 512 * 1024 * 1024  # an .xlsx worksheet, read row by row
 
 CancelCheck = Callable[[], bool]
 
@@ -102,6 +106,9 @@ def decode_text(data: bytes, name: str = "The file") -> str:
     except UnicodeDecodeError:
         pass
     if b"\x00" in data[:4096]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         raise BadInput(f"{name} is not a text file.")
     from charset_normalizer import from_bytes
 
@@ -109,6 +116,24 @@ def decode_text(data: bytes, name: str = "The file") -> str:
     if best is None:
         raise BadInput(f"{name} is not text in any encoding Airlock recognises.")
     return str(best)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a byte-order mark (Excel's "Unicode text" from some tools): most
+    characters of Latin text then have a zero byte on one side. None when it is not."""
+    sample = data[:4096]
+    if len(data) % 2 or len(sample) < 2:
+        return None
+    odd_zeros = sample[1::2].count(0) / (len(sample) // 2)
+    even_zeros = sample[0::2].count(0) / (len(sample) // 2)
+    encoding = "utf-16-le" if odd_zeros > 0.3 > even_zeros else "utf-16-be" if even_zeros > 0.3 > odd_zeros else None
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return text if "\x00" not in text else None
 
 
 def _read_text_file(path: Path, cancel: CancelCheck | None) -> str:
@@ -120,8 +145,23 @@ def _check_zip(path: Path) -> None:
     if not zipfile.is_zipfile(path):
         raise BadInput(f"{path.name} is not a valid {path.suffix} file (it may be damaged or renamed).")
     with zipfile.ZipFile(path) as archive:
-        if sum(info.file_size for info in archive.infolist()) > MAX_ZIP_RATIO_BYTES:
+        members = archive.infolist()
+        if sum(info.file_size for info in members) > MAX_ZIP_RATIO_BYTES:
             raise BadInput(f"{path.name} unpacks to more than 1 GB; Airlock will not open it.")
+        # The parsers build each XML part in memory (python-docx: about 5 bytes per byte of
+        # XML, so a 900 MB document.xml took 4.8 GB); zipfile never unpacks a member past
+        # the size its header declares, so checking the declared sizes is enough.
+        for info in members:
+            limit = MAX_STREAMED_XML_BYTES if _streamed(path, info.filename) else MAX_XML_PART_BYTES
+            if info.filename.lower().endswith((".xml", ".rels")) and info.file_size > limit:
+                raise BadInput(f"{path.name} holds a part ({info.filename}) that unpacks to "
+                               f"{info.file_size / 1e6:.0f} MB, more than a real document has; "
+                               "Airlock will not open it.")
+
+
+def _streamed(path: Path, member: str) -> bool:
+    """Worksheets are read row by row (openpyxl read-only), not built in memory."""
+    return path.suffix.lower() == ".xlsx" and member.startswith("xl/worksheets/")
 
 
 def _read_docx(path: Path, cancel: CancelCheck | None) -> str:
