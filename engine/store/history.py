@@ -286,7 +286,7 @@ class History:
         """
         if order not in SEARCH_ORDERS:
             raise ValueError(f"order must be one of {SEARCH_ORDERS}, not {order!r}")
-        match = cjk.fts_query(query)
+        match = cjk.fts_query(query, self._words_beginning)
         if match is None:
             return []
         where, params = self._filters(model, kind, since, until)
@@ -306,6 +306,14 @@ class History:
             if len(page) < wanted:
                 break  # a window that ends early is the last one
         return rows
+
+    def _words_beginning(self, prefix: str) -> list[str] | None:
+        """The history's indexed words that start with ``prefix`` (a few more than
+        cjk.fts_query will take, so that it can tell "too many")."""
+        end = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        return [r[0] for r in self.db.execute(
+            "select word from search_words where word >= ? and word < ? limit ?",
+            [prefix, end, cjk.EXPAND_AT_MOST + 1]).fetchall()]
 
     def _ranked_window(self, match: str, where: str, params: list[Any], window: int, inner: int,
                        count: int) -> list[dict[str, Any]]:

@@ -127,3 +127,26 @@ def test_an_old_database_gets_the_lean_index_and_keeps_finding_everything(tmp_pa
     assert set(migrations.HISTORY_SEARCH_TRIGGERS) <= names
     assert not names & {"generations_ai", "generations_ad", "generations_au"}
     assert upgraded.db.execute("select max(length(search_text)) from generations").fetchone()[0] == 0
+
+
+def test_long_prefixes_are_searched_as_the_words_they_begin(history):
+    a = add(history, "Airlock launch", "Café naïve ＳＴＡＲＲＩＶＥＲ")
+    b = add(history, "airlocks and airlocked doors")
+    c = add(history, "A technology post")
+    assert cjk_query(history, "airlock") == '("airlock" OR "airlocked" OR "airlocks")'
+    assert sorted(ids(history.search("airlock"))) == [a, b]
+    assert ids(history.search("airlocke")) == [b]
+    assert ids(history.search("cafe")) == [a] == ids(history.search("CAFÉ")) == ids(history.search("naive"))
+    assert ids(history.search("starriv")) == [a]
+    assert ids(history.search("techn", order="relevance")) == [c]
+    assert history.search("airlockz") == []
+    for i in range(30):  # more words than the rewrite takes: the plain prefix query
+        add(history, f"airlock{i:02d}x")
+    assert cjk_query(history, "airlock") == '"airlock"*'
+    assert len(history.search("airlock", limit=100)) == 32
+
+
+def cjk_query(history: History, typed: str) -> str | None:
+    from engine.store import cjk
+
+    return cjk.fts_query(typed, history._words_beginning)
