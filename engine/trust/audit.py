@@ -26,6 +26,8 @@ import hashlib
 import hmac
 import json
 import os
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -84,12 +86,27 @@ class AuditLog:
     ``db`` is a sqlite_utils Database; ``home_root`` says where the HMAC key lives.
     """
 
-    def __init__(self, db: Any, home_root: Path, *, actor: str | None = None):
+    def __init__(self, db: Any, home_root: Path, *, actor: str | None = None,
+                 connect: Callable[[], Any] | None = None):
         self.db = db
         self.home_root = Path(home_root)
         self.actor = actor or default_actor()
         self._key: bytes | None = None
         self.key_location = ""
+        # A generation stored from a background thread (a batch run, an import) is audited
+        # on that thread's own connection, made by ``connect``: one SQLite connection is
+        # never shared by two threads' transactions.
+        self._owner = threading.get_ident()
+        self._connect = connect
+        self._local = threading.local()
+
+    def _conn(self) -> Any:
+        if self._connect is None or threading.get_ident() == self._owner:
+            return self.db.conn
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self._connect().conn
+        return conn
 
     @property
     def key(self) -> bytes:
@@ -107,7 +124,7 @@ class AuditLog:
         one, else in its own ``begin immediate`` (two processes never fork the chain)."""
         if not event or not isinstance(event, str):
             raise ValueError("an audit event needs a name")
-        conn = self.db.conn
+        conn = self._conn()
         own = not conn.in_transaction
         if own:
             conn.execute("begin immediate")

@@ -30,9 +30,12 @@ EPHEMERAL_KEY = "keep_no_history"
 EPHEMERAL_WHERE = f"json_extract(params, '$.{EPHEMERAL_KEY}') = 1"
 
 
-def install(ws: Any, *, process_name: str = "airlock", policy: Policy | None = None) -> None:
+def install(ws: Any, *, process_name: str = "airlock", policy: Policy | None = None,
+            connect: Any = None) -> None:
+    """``connect()`` opens another connection to the same database (for audits written
+    from background threads)."""
     ws.policy = policy if policy is not None else load_policy(ws.home.root)
-    ws.audit_log = AuditLog(ws.db, ws.home.root, actor=default_actor(process_name))
+    ws.audit_log = AuditLog(ws.db, ws.home.root, actor=default_actor(process_name), connect=connect)
     ws.trust = TrustSettings(ws.db, ws.policy, on_change=lambda key, old, new: ws.audit_log.append(
         "settings.changed", {"key": key, "old": old, "new": new}))
     ws.record_steps.add("trust", lambda record: trust_step(ws, record))

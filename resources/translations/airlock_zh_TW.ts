@@ -192,6 +192,209 @@
     </message>
 </context>
 <context>
+    <name>BatchPage</name>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One draft per row of a CRM export. Nothing is sent: a person approves each draft, then approved rows are exported. Keys: J/K move, A approve, E edit, R reject, G regenerate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run ({n} rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export approved…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes by the reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for rejecting (R, then Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit (E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save edit (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject (R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regenerate (G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">狀態</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished">執行中</translation>
+    </message>
+    <message>
+        <source>to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished">失敗</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished">準備中…</translation>
+    </message>
+    <message>
+        <source>Pausing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rate:.1f} rows/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about {minutes:.0f} min left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} rows done, {failed} failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped; run again to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned word: {phrase}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing phrase: {phrase}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{status} by {reviewer} at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved {n} rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the reason for rejecting, then press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {n} will be drafted again when the job runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export approved rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv);;Excel workbook (*.xlsx);;Mailbox (*.mbox)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {n} approved rows to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BrandVoiceEditor</name>
     <message>
         <source>Name</source>
@@ -1164,6 +1367,77 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>New batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose CSV or XLSX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation type="unfinished">範本</translation>
+    </message>
+    <message>
+        <source>Columns for the template&apos;s variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a CRM export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.tsv *.txt *.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rows} rows, encoding {encoding}, delimiter {delimiter}. If the text looks wrong, pick another encoding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rows} rows from the workbook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none: use the default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InsightsPage</name>
     <message>
         <source>Counting…</source>
@@ -1623,6 +1897,10 @@
         <translation>知識庫</translation>
     </message>
     <message>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>歷史紀錄</translation>
     </message>
@@ -1851,6 +2129,14 @@
     <message>
         <source>Recognized as {entry}: its recommended settings apply.</source>
         <translation>已辨識為 {entry}，將套用建議設定。</translation>
+    </message>
+    <message>
+        <source>Its chat template (sha256 {sha}) looks suspicious: it {flags}.</source>
+        <translation>它的對話範本（sha256 {sha}）看起來可疑：{flags}。</translation>
+    </message>
+    <message>
+        <source>Chat template sha256 {sha}: nothing suspicious found.</source>
+        <translation>對話範本 sha256 {sha}：沒有發現可疑之處。</translation>
     </message>
     <message>
         <source>Hashing {name}</source>

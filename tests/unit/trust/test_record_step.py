@@ -110,3 +110,32 @@ def test_bad_values_are_refused(workspace, key, value):
 
     with pytest.raises(BadInput):
         workspace.trust.set(key, value)
+
+
+def test_a_generation_stored_from_another_thread_is_audited_on_its_own_connection(workspace):
+    """A batch run or an import stores generations from a worker thread with its own
+    connection; the audit entry must not ride on the window's connection meanwhile."""
+    import threading
+
+    from engine.store.db import open_db
+    from engine.store.history import History
+
+    errors: list[BaseException] = []
+
+    def work():
+        db = open_db(workspace.home.db_path, migrate=False)
+        try:
+            History(db, workspace.record_steps).add({"kind": "text", "prompt": "from a thread", "status": "done"})
+        except BaseException as exc:  # surfaced below
+            errors.append(exc)
+        finally:
+            db.conn.close()
+
+    workspace.db.conn.execute("begin")  # the window's connection is busy in a transaction of its own
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(timeout=20)
+    workspace.db.conn.rollback()
+    assert not errors and workspace.history.count() == 1
+    assert workspace.audit_log.entries(event="generation.made")[0]["details"]["prompt_chars"] == len("from a thread")
+    assert workspace.audit_log.verify().ok
