@@ -23,8 +23,6 @@ from engine.registry.registry import Registry
 from engine.store.db import open_db
 from engine.trust import encryption, install as trust
 from engine.trust.policy import load_policy
-from engine.trust import encryption, install as trust
-from engine.trust.policy import load_policy
 from engine.backends.base import Backend
 from engine.backends import router
 from engine.backends.worker_process import WorkerProcess
@@ -123,8 +121,8 @@ class Workspace(_Stores):
         self.record_steps.add("user", users.stamp_user)  # who generated, for insights
         self.history = History(self.db, self.record_steps)
         self.registry = Registry(self.db, home)
-        trust.install(self, process_name=process_name, policy=self.policy)  # audit, PII, policy, retention
-        trust.install(self, process_name=process_name, policy=self.policy)  # audit, PII, policy, retention
+        trust.install(self, process_name=process_name, policy=self.policy,  # audit, PII, policy, retention
+                      connect=lambda: open_db(home.db_path, migrate=False, key=self.db_key))
         packs.ensure_default_pack(self.db)  # once per home; deletions stick
         self.history.interrupt_abandoned()  # rows a killed process left running (engine/store/leases.py)
         self.text_worker = WorkerProcess("text", "engine.text.worker:make_handler",
