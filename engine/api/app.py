@@ -70,10 +70,15 @@ class BodyLimit:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
-                    raise BadInput(f"The request body is larger than {self.limit} bytes.")
+                    raise BodyTooLarge(self.limit)
             return message
 
         await self.app(scope, limited, send)
+
+
+class BodyTooLarge(Exception):
+    def __init__(self, limit: int):
+        super().__init__(f"The request body is larger than {limit} bytes.")
 
 
 class OriginGuard:
@@ -125,6 +130,10 @@ def create_app(service: ApiService) -> FastAPI:
         if isinstance(exc, Forbidden):
             return error_response(403, str(exc), "permission_error", "insufficient_scope")
         return error_response(400, str(exc))
+
+    @app.exception_handler(BodyTooLarge)
+    async def too_large(_request: Request, exc: BodyTooLarge) -> JSONResponse:
+        return error_response(413, str(exc), code="request_too_large")
 
     @app.exception_handler(QueueFull)
     async def busy(_request: Request, exc: QueueFull) -> JSONResponse:
