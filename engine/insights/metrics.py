@@ -17,6 +17,7 @@ The definitions (so every front end shows the same numbers):
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
@@ -69,24 +70,33 @@ def compute(db: sqlite_utils.Database, period: Period, baselines: Baselines | No
 
 
 def _activity(db: sqlite_utils.Database, period: Period, bounds: list[str]) -> dict[str, Any]:
-    """Counts by local day and kind, then by model, template, backend and status: two
-    GROUP BYs over the covering index (one of everything would have a group per row)."""
-    where = "from generations where created_at >= ? and created_at < ?"
-
-    def grouped(expr: str, *, kind: bool = True) -> list[tuple[Any, ...]]:
-        columns = f"{expr}, kind" if kind else expr
-        return db.execute(f"select {columns}, count(*) {where} group by {columns}", bounds).fetchall()
-
+    """Counts by local day and kind (a range count per day), then by kind, model, status,
+    template and backend (one GROUP BY that reads an index in its own order)."""
     by_kind: dict[str, int] = {"text": 0, "image": 0}
     days: dict[str, dict[str, int]] = defaultdict(lambda: {"text": 0, "image": 0})
-    for day, kind, n in db.execute(f"select date(created_at, ?) as day, kind, count(*) {where} "
-                                   "group by day, kind", [period.shift, *bounds]).fetchall():
-        days[day][kind] = days[day].get(kind, 0) + n
-        by_kind[kind] = by_kind.get(kind, 0) + n
+    # one range count per local day on the covering index (no sort of the period's rows)
+    spans = [[d.isoformat(), *Period(d, d, period.offset_minutes).bounds()]
+             for d in (period.since + timedelta(days=i) for i in range(period.days))]
+    per_day = db.execute(
+        """with days(day, lo, hi) as (select value ->> 0, value ->> 1, value ->> 2 from json_each(?))
+           select day,
+             (select count(*) from generations indexed by generations_insights
+              where created_at >= lo and created_at < hi and kind = 'text'),
+             (select count(*) from generations indexed by generations_insights
+              where created_at >= lo and created_at < hi and kind = 'image')
+           from days""", [json.dumps(spans)]).fetchall()
+    for day, texts, images in per_day:
+        days[day] = {"text": texts, "image": images}
     by_status: dict[str, int] = defaultdict(int)
     dims: dict[str, dict[tuple[str, str], int]] = {"model": defaultdict(int), "template": defaultdict(int),
                                                    "backend": defaultdict(int)}
-    for model, template, backend, status, kind, n in grouped(f"model, {TEMPLATE_SQL}, {BACKEND_SQL}, {STATUS_SQL}"):
+    grouped = db.execute(
+        f"""select kind, model, {STATUS_SQL}, template_name, {BACKEND_SQL}, count(*)
+            from generations indexed by generations_insights_groups
+            where created_at >= ? and created_at < ?
+            group by kind, model, status, template_name, backend_name""", bounds).fetchall()
+    for kind, model, status, template, backend, n in grouped:
+        by_kind[kind] = by_kind.get(kind, 0) + n
         by_status[status] += n
         for name, key in (("model", model), ("template", template), ("backend", backend)):
             dims[name][(key if key is not None else UNKNOWN, kind)] += n
@@ -133,32 +143,42 @@ def _output(db: sqlite_utils.Database, bounds: list[str]) -> dict[str, int]:
 def _latency(db: sqlite_utils.Database, bounds: list[str]) -> list[dict[str, Any]]:
     """Median and p95 seconds per generation and tokens/s, per model, nearest rank.
 
-    Each percentile is one walk of a (model, status, value, created_at) index in value
-    order to the rank wanted, so a year of history costs index entries, not a sort."""
-    done = f"'{_done_word(db)}'"
-    counts = db.execute(
-        f"""select coalesce(model, '{UNKNOWN}'), kind, count(*), count(tokens_per_second) from generations
-            where created_at >= ? and created_at < ? and status in ({done}) and seconds is not null
-            group by model order by count(*) desc, model""", bounds).fetchall()
+    The counts read the (model, status, value, created_at) indexes in order; each
+    percentile is one walk of such an index to its rank, from whichever end is nearer, so
+    a year of history costs index entries, not a sort."""
+    done = _done_word(db)
+    indexes = {"seconds": "generations_insights_seconds", "tokens_per_second": "generations_insights_speed"}
 
-    def at_rank(model: str, column: str, rank: int) -> float | None:
+    def counts(column: str) -> dict[str | None, tuple[str, int]]:
+        rows = db.execute(
+            f"""select model, kind, count(*) from generations indexed by {indexes[column]}
+                where status = ? and {column} is not null and created_at >= ? and created_at < ?
+                group by model""", [done, *bounds]).fetchall()
+        return {model: (kind, n) for model, kind, n in rows}
+
+    def at_rank(model: str | None, column: str, rank: int, n: int) -> float | None:
+        descending = rank > n / 2
         row = db.execute(
-            f"""select {column} from generations where model is ? and status in ({done})
-                and {column} is not null and created_at >= ? and created_at < ?
-                order by {column} limit 1 offset ?""",
-            [None if model == UNKNOWN else model, *bounds, rank - 1]).fetchone()
+            f"""select {column} from generations indexed by {indexes[column]}
+                where model is ? and status = ? and {column} is not null
+                and created_at >= ? and created_at < ?
+                order by {column} {"desc" if descending else "asc"} limit 1 offset ?""",
+            [model, done, *bounds, (n - rank) if descending else rank - 1]).fetchone()
         return row[0] if row else None
 
+    seconds, speed = counts("seconds"), counts("tokens_per_second")
     out = []
-    for model, kind, n, nt in counts:
-        out.append({"model": model, "kind": kind, "runs": n,
-                    "median_seconds": at_rank(model, "seconds", (n + 1) // 2),
-                    "p95_seconds": at_rank(model, "seconds", (95 * n + 99) // 100),
+    for model, (kind, n) in sorted(seconds.items(), key=lambda item: (-item[1][1], item[0] or "")):
+        nt = speed.get(model, (kind, 0))[1]
+        out.append({"model": model if model is not None else UNKNOWN, "kind": kind, "runs": n,
+                    "median_seconds": at_rank(model, "seconds", (n + 1) // 2, n),
+                    "p95_seconds": at_rank(model, "seconds", (95 * n + 99) // 100, n),
                     "runs_with_speed": nt,
-                    "median_tokens_per_second": at_rank(model, "tokens_per_second", (nt + 1) // 2) if nt else None,
+                    "median_tokens_per_second":
+                        at_rank(model, "tokens_per_second", (nt + 1) // 2, nt) if nt else None,
                     # the slow end of speed (the 5th percentile) is the one a user feels
                     "slowest_5pct_tokens_per_second":
-                        at_rank(model, "tokens_per_second", (5 * nt + 99) // 100) if nt else None})
+                        at_rank(model, "tokens_per_second", (5 * nt + 99) // 100, nt) if nt else None})
     return out
 
 

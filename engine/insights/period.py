@@ -66,6 +66,10 @@ class Period:
         """The first stored time after the period (local midnight after ``until``)."""
         return self._utc(self.until + timedelta(days=1))
 
+    def bounds(self) -> list[str]:
+        """``[start_utc, end_utc]``, the parameters of a ``created_at >= ? and < ?`` filter."""
+        return [self.start_utc, self.end_utc]
+
     @property
     def days(self) -> int:
         return (self.until - self.since).days + 1

@@ -524,3 +524,11 @@ def m_speed_002_search_words(db: sqlite_utils.Database) -> None:
         "insert or ignore into search_words (word) select j.value from generations g, "
         f"json_each({cjk.WORDS_FUNCTION}(g.prompt, g.output)) j"
     )
+
+
+@migration
+def m_insights_002_group_index(db: sqlite_utils.Database) -> None:
+    """The insights counts by kind, model, status, template and backend read this index in
+    its own order, so SQLite groups them without sorting a year of rows."""
+    db.execute("create index if not exists generations_insights_groups on generations "
+               "(kind, model, status, template_name, backend_name, created_at)")

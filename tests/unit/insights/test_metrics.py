@@ -95,7 +95,7 @@ def test_review_acceptance_edits_reasons_and_time_saved(db):
     assert review["acceptance"] == {"numerator": 3, "denominator": 5, "rate": 0.6}
     assert review["accepted_as_is"]["rate"] == 0.4
     assert review["accepted_after_edits"] == {"numerator": 1, "denominator": 5, "rate": 0.2}
-    assert review["edit_ratio"] == {"mean": 0.25, "rows": 1}  # one of four characters changed
+    assert review["edit_ratio"] == {"mean": 0.25, "rows": 1, "measured_rows": 1}  # one of four characters changed
     assert review["reject_reasons"] == [{"reason": "off-brand", "count": 2}]
     assert review["median_review_seconds"] == 30.0  # gaps 30, 60, 30 (the hour is a break)
     saved = result["time_saved"]
