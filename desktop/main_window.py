@@ -189,13 +189,11 @@ class MainWindow(QMainWindow):
 
     def _update_memory(self) -> None:
         total = psutil.Process(os.getpid()).memory_info().rss
-        for worker in (self.ws.text_worker, self.ws.image_worker):
-            pid = worker.pid
-            if pid:
-                try:
-                    total += psutil.Process(pid).memory_info().rss
-                except psutil.Error:
-                    pass
+        for pid in (pid for kind in ("text", "image") for pid in self.ws.backend(kind).pids()):
+            try:
+                total += psutil.Process(pid).memory_info().rss
+            except psutil.Error:
+                pass
         self.memory_status.setText(self.tr("Memory: {mb:.0f} MB").format(mb=total / 1e6))
 
     # window state --------------------------------------------------------------------
