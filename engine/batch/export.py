@@ -27,6 +27,7 @@ from engine.batch.mapping import email_column
 from engine.batch.store import APPROVED, BatchJob, BatchRow, BatchStore
 from engine.errors import BadInput
 from engine.files import atomic_write
+from engine.trust import pii
 
 FORMATS = ("csv", "xlsx", "eml", "mbox")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -68,9 +69,12 @@ def table_rows(job: BatchJob, rows: Sequence[BatchRow]) -> tuple[list[str], list
 
 def export_job(store: BatchStore, job_id: int, out: Path | str, fmt: str = "csv", *, replace: bool = False,
                to_column: str | None = None, subject_field: str = "subject", body_field: str = "body",
-               sender: str | None = None) -> ExportResult:
+               sender: str | None = None, redact: pii.Rules | None = None) -> ExportResult:
     """Write the job's approved rows to ``out`` in ``fmt``; eml writes one file per row into
-    the folder ``out``. Refuses when no row is approved, so an empty export never looks done."""
+    the folder ``out``. Refuses when no row is approved, so an empty export never looks done.
+
+    ``redact`` masks personal data in every cell of a CSV/XLSX export (the PII mode
+    "exports", engine/trust/install.export_rules); mail exports keep their addresses."""
     if fmt not in FORMATS:
         raise BadInput(f"Unknown export format '{fmt}' (use {', '.join(FORMATS)}).")
     job = store.job(job_id)
@@ -80,6 +84,8 @@ def export_job(store: BatchStore, job_id: int, out: Path | str, fmt: str = "csv"
     out = Path(out)
     if fmt in ("csv", "xlsx"):
         header, body = table_rows(job, rows)
+        if redact is not None:
+            body = [[pii.redact(cell, redact) or "" for cell in row] for row in body]
         cells = [[neutralise(c) for c in header], *([neutralise(c) for c in row] for row in body)]
         (_write_csv if fmt == "csv" else _write_xlsx)(out, cells, replace)
         return ExportResult(out, fmt, len(rows), 0)

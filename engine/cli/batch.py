@@ -193,11 +193,14 @@ def cmd_batch(ws: Any, args: argparse.Namespace) -> Output:
         return Output({"job_id": job.id, "approved": count, "rows": numbers},
                       f"Approved {count} row{'s' if count != 1 else ''} of batch job {job.id}.")
     if action == "export":
+        from engine.trust.install import export_rules
+
+        rules = export_rules(ws, asked=False) if args.format in ("csv", "xlsx") else None  # the PII mode
         result = exports.export_job(store, job.id, args.out, args.format, replace=args.force,
-                                    to_column=args.to_column, sender=args.sender)
+                                    to_column=args.to_column, sender=args.sender, redact=rules)
         skipped = f" ({result.skipped} approved rows had no address)" if result.skipped else ""
         audit(ws, "export.written", what="batch", job_id=job.id, path=str(result.path), records=result.written,
-              format=args.format, redacted=False)
+              format=args.format, redacted=rules is not None)
         return Output({"job_id": job.id, **result.as_dict()},
                       f"Wrote {result.written} approved row{'s' if result.written != 1 else ''} to "
                       f"{result.path}{skipped}.")
