@@ -20,7 +20,7 @@ from engine import jobs
 from engine.registry import catalog, memory
 from engine.errors import BadInput
 from engine.backends.worker_process import StartWatcher
-from engine import messages
+from engine import messages as engine_messages  # "messages" is a local name here
 from engine.text.titles import title_from_prompt
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ class TextOutcome:
 def build_job(ws: Workspace, request: TextRequest) -> tuple[jobs.TextJob, int, list[str]]:
     """Check the request and turn it into a worker job; returns (job, conversation id, notes)."""
     if not request.prompt.strip():
-        raise BadInput(messages.PROMPT_EMPTY())
+        raise BadInput(engine_messages.PROMPT_EMPTY())
     params = request.params.validated()  # the one sampling check (engine/jobs.py)
     if request.seed is not None:
         jobs.check_sampling_value("seed", request.seed)
@@ -76,7 +76,7 @@ def build_job(ws: Workspace, request: TextRequest) -> tuple[jobs.TextJob, int, l
         raise BadInput(f"Unknown overflow policy '{request.overflow}' (use truncate or refuse).")
     model = ws.registry.get(request.model)
     if model.kind != "text":
-        raise BadInput(messages.IMAGE_MODEL_FOR_TEXT(name=model.name))
+        raise BadInput(engine_messages.IMAGE_MODEL_FOR_TEXT(name=model.name))
     n_ctx = request.n_ctx or catalog.recommended(model).context
     if n_ctx < 64:
         raise BadInput("The context size must be at least 64 tokens.")

@@ -26,7 +26,7 @@ from engine.text import structured
 from engine.machine import library_versions, nvidia_gpu_present, physical_cores
 from engine.errors import BadInput, Cancelled
 from engine.backends.worker_process import check_loaded_same, verify_before_load
-from engine import messages
+from engine import messages as engine_messages  # "messages" is a local name here
 
 log = logging.getLogger(__name__)
 
@@ -174,11 +174,11 @@ class TextWorker:
         tokens = self.tokenize_messages(messages)
         dropped = 0
         if len(tokens) + reserve > n_ctx and job.overflow == "refuse" and len(messages) > 1:
-            raise BadInput(messages.CONVERSATION_FULL(tokens=len(tokens), n_ctx=n_ctx))
+            raise BadInput(engine_messages.CONVERSATION_FULL(tokens=len(tokens), n_ctx=n_ctx))
         while len(tokens) + reserve > n_ctx:
             first = 1 if messages and messages[0]["role"] == "system" else 0
             if len(messages) - first <= 1:
-                raise BadInput(messages.PROMPT_TOO_LONG(n_ctx=n_ctx, tokens=len(tokens), reserve=reserve))
+                raise BadInput(engine_messages.PROMPT_TOO_LONG(n_ctx=n_ctx, tokens=len(tokens), reserve=reserve))
             # Drop the oldest turn: a user message and the assistant reply after it.
             count = 2 if len(messages) - first > 2 and messages[first + 1]["role"] == "assistant" else 1
             del messages[first : first + count]

@@ -48,7 +48,12 @@ def test_a_diffusers_folder_is_imported_with_the_folder_button(qtbot, window, tm
     qtbot.waitUntil(lambda: not models.task.running, timeout=120_000)
     record = window.ws.registry.find("tiny-sd")
     assert record is not None and record.kind == "image", models.message.text()
-    row = next(r for r in range(models.table.rowCount()) if models.table.item(r, 0).text().startswith("tiny-sd"))
+    def row_of_tiny() -> int | None:
+        return next((r for r in range(models.table.rowCount())
+                     if models.table.item(r, 0).text().startswith(record.name)), None)
+
+    qtbot.waitUntil(lambda: row_of_tiny() is not None, timeout=5000)  # the table reloads when the task ends
+    row = row_of_tiny()
     assert models.table.item(row, 5).text() == human_size(record.size_bytes) != "0.0 GiB"
     assert models.table.item(row, 7).text().startswith(f"~{gib(record.memory_needed())}")
     assert Path(record.path).exists()

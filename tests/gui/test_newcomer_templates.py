@@ -64,3 +64,20 @@ def test_snippets_picked_for_one_template_are_not_carried_to_the_next(qtbot, pag
     assert snippets.picked_ids() == [12345]
     assert page.select("新聞稿")
     assert snippets.picked_ids() == [] and "price list" not in snippets.picked_label.text()
+
+
+def test_categories_show_their_names_not_their_keys(qtbot, page):
+    assert page.select("客服回覆")
+    assert page.editor.category.currentText() == "Customer service"
+    assert page.draft().category == "customer_service"
+    i18n.apply_language(QApplication.instance(), "zh_TW")
+    try:
+        qtbot.waitUntil(lambda: page.runner.edit_button.text() == "編輯範本", timeout=2000)
+        assert page.editor.category.currentText() == page.browser.category_name("customer_service") != \
+            "customer_service"
+        assert page.draft().category == "customer_service" and not page.dirty
+        page.editor.category.setEditText("季節活動")  # a label of one's own is its own category
+        assert page.draft().category == "季節活動"
+    finally:
+        page.dirty = False
+        i18n.apply_language(QApplication.instance(), "en")

@@ -21,7 +21,8 @@ ALLOWED = ("Airlock", "SWIFT", "JSON", "PNG", "GGUF", "gguf", "safetensors", "di
            "OpenAI", "YYYY-MM-DD", "Ctrl", "Enter", "Esc", "A1111", "AUTOMATIC1111", "Hugging Face", "RAM",
            "DPM++ 2M Karras", "Euler a", "Euler", "DDIM", "LCM", "Turbo", "SmolLM2", "llama.cpp", "PDF",
            "Markdown", "JSON Lines", "--home DIR", "AIRLOCK_HOME", "HTML", "CSV", "Excel", "Word", "API", "URL", "PII", "IBAN", "IP", "e-mail")
-TWO_WORDS = re.compile(r"\b[A-Za-z]{2,}\b[ ,.:;'’()/-]+\b[A-Za-z]{2,}\b")
+TWO_WORDS = re.compile(r"\b[A-Za-z]{2,}\b[ ,.:;'’()/]+\b[A-Za-z]{2,}\b")
+NOT_WORDS = re.compile(r"https?://\S+|`[^`]*`|\S+\.(?:json|gguf|safetensors|png|zip|md|jsonl|docx|xlsx|pdf)\b|--\w+")
 KEY = re.compile(r"\b[a-z]+_[a-z_]+\b")
 LONE = {"other", "done", "stopped", "failed", "running", "interrupted", "fits", "tight", "text", "image",
         "preset", "random", "none", "settings", "cancel", "open", "copy", "save", "delete"}
@@ -31,7 +32,7 @@ def english_in(text: str) -> str | None:
     stripped = text
     for word in sorted(ALLOWED, key=len, reverse=True):
         stripped = stripped.replace(word, " ")
-    stripped = re.sub(r"\{[^}]*\}|%p%|&\w", " ", stripped)
+    stripped = NOT_WORDS.sub(" ", re.sub(r"\{[^}]*\}|%p%|&\w", " ", stripped))  # addresses, files, code
     if TWO_WORDS.search(stripped) or KEY.search(stripped):
         return text
     if stripped.strip().lower() in LONE:

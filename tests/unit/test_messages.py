@@ -32,3 +32,11 @@ def test_the_engine_raises_the_declared_message():
         resolve_values([Variable(name="brand", type="short_text", required=True)], {})
     found = messages.parse(str(caught.value))
     assert found[0] is messages.MISSING_VARIABLE and found[1] == {"names": "brand"}
+
+
+def test_the_text_runner_raises_declared_messages(workspace, smollm2):
+    from engine.text.runner import TextRequest, build_job
+
+    with pytest.raises(BadInput) as caught:
+        build_job(workspace, TextRequest(model=workspace.registry.list()[0].name, prompt="   "))
+    assert messages.parse(str(caught.value))[0] is messages.PROMPT_EMPTY

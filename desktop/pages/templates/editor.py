@@ -188,15 +188,27 @@ class TemplateEditor(QWidget):
     # filling -------------------------------------------------------------------------
 
     def fill_categories(self, keys: Iterable[str], display: Callable[[str], str]) -> None:
-        """The editable category box: keys as items, their readable names as tooltips."""
-        text = self.category.currentText()
+        """The editable category box: readable names as items (the key is the item's data),
+        so nobody reads ``customer_service``; a typed label is its own key."""
+        key = self.category_key()
         self.category.blockSignals(True)
         self.category.clear()
-        for key in keys:
-            self.category.addItem(key)
-            self.category.setItemData(self.category.count() - 1, display(key), Qt.ItemDataRole.ToolTipRole)
-        self.category.setEditText(text)
+        for item in keys:
+            self.category.addItem(display(item), item)
+        self.set_category(key)
         self.category.blockSignals(False)
+
+    def category_key(self) -> str:
+        text = self.category.currentText().strip()
+        index = self.category.findText(text)
+        return (self.category.itemData(index) if index >= 0 else text) or "other"
+
+    def set_category(self, key: str) -> None:
+        index = self.category.findData(key)
+        if index >= 0:
+            self.category.setCurrentIndex(index)
+        else:
+            self.category.setEditText(key)
 
     def fill_reference_combos(self, voices: list[str], models: list[str]) -> None:
         """Brand voices, frameworks and models to choose from, keeping the current choice."""
@@ -231,7 +243,7 @@ class TemplateEditor(QWidget):
         self.body.setPlainText(t.body)
         self.negative.setPlainText(t.negative)
         self.system.setPlainText(t.system)
-        self.category.setEditText(t.category)
+        self.set_category(t.category)
         self.kind.setCurrentIndex(max(self.kind.findData(t.kind), 0))
         self.language.setCurrentIndex(max(self.language.findData(t.language), 0))
         for combo, value in ((self.voice, t.brand_voice), (self.framework, t.framework), (self.model, t.model)):
@@ -277,7 +289,7 @@ class TemplateEditor(QWidget):
             raise BadInput(self.tr("Parameters must be JSON, for example {\"temperature\": 0.7}.")) from None
         return Template.from_dict({
             "name": self.name.text().strip() or self.tr("(untitled)"), "description": self.description.text().strip(),
-            "category": self.category.currentText().strip() or "other", "kind": self.kind.currentData(),
+            "category": self.category_key(), "kind": self.kind.currentData(),
             "language": self.language.currentData(), "body": self.body.toPlainText(),
             "negative": self.negative.toPlainText() if self.kind.currentData() == "image" else "",
             "system": self.system.toPlainText() if self.kind.currentData() == "text" else "",

@@ -32,3 +32,11 @@ def test_a_new_conversation_from_the_command_line_is_a_one_off_question(workspac
     assert workspace.history.conversation(cli_id)["kind"] == "oneoff"
     assert workspace.history.conversation(app_id)["kind"] == "text"
     assert workspace.history.conversation(app_id)["title"] == "I sell tea."
+
+
+def test_a_swift_chat_is_titled_from_its_scene():
+    from engine.prompts.swift import SwiftBrief, build_prompt
+
+    prompt = build_prompt(SwiftBrief(scene="我是山嵐茶器的行銷主管，要寫母親節貼文。", want="三則貼文"))
+    assert prompt.startswith("## 情境")
+    assert title_from_prompt(prompt) == "我是山嵐茶器的行銷主管，要寫母親節貼文。"
