@@ -25,14 +25,9 @@ from engine.trust import encryption, install as trust
 from engine.trust.policy import load_policy
 from engine.backends.base import Backend
 from engine.backends import router
-from engine.backends.worker_process import WorkerProcess
+from engine.backends import local
 
 log = logging.getLogger(__name__)
-
-IMAGE_GRACE_SECONDS = 10.0
-"""How long a cancelled image job may take to stop before its worker is killed. The
-worker checks between UNet blocks, well under a second on a CPU; killing it costs a
-model reload of tens of seconds, so it gets more slack than the text worker."""
 
 
 if TYPE_CHECKING:
@@ -125,11 +120,9 @@ class Workspace(_Stores):
                       connect=lambda: open_db(home.db_path, migrate=False, key=self.db_key))
         packs.ensure_default_pack(self.db)  # once per home; deletions stick
         self.history.interrupt_abandoned()  # rows a killed process left running (engine/store/leases.py)
-        self.text_worker = WorkerProcess("text", "engine.text.worker:make_handler",
-                                         log_dir=home.logs_dir)
-        # Started on its first job, like the text worker: torch and diffusers load only there.
-        self.image_worker = WorkerProcess("image", "engine.image.worker:make_handler",
-                                          log_dir=home.logs_dir, grace_seconds=IMAGE_GRACE_SECONDS)
+        # The local backends (engine/backends/local.py), each started on its first job.
+        self.text_worker = local.text_backend(home)
+        self.image_worker = local.image_backend(home)
         # Text jobs go to the local worker or, for a "<connection>/<model>", to that inference server.
         self.text_backend = router.install(self)
 

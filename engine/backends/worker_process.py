@@ -20,7 +20,6 @@ import multiprocessing.connection
 import os
 import queue
 import signal
-import stat
 import sys
 import threading
 import time
@@ -29,8 +28,6 @@ from pathlib import Path
 from typing import Any
 
 from engine import jobs
-from engine.errors import BadInput
-from engine.registry.registry import check_unchanged
 
 log = logging.getLogger(__name__)
 
@@ -53,45 +50,6 @@ def describe_exit(code: int | None) -> str:
             return f"crashed with {name} in native code"
         return f"ended by {name}"
     return f"exit code {code}"
-
-
-def file_identity(path: Path | str) -> tuple[int, int, int, int] | None:
-    """(device, inode, size, mtime in ns) of the file ``path`` names, links followed; None
-    for a folder or a missing file. Two equal identities are the same bytes on disk."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    if not stat.S_ISREG(info.st_mode):
-        return None
-    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
-
-
-def verify_before_load(job: Any, emit: EventSink, cancelled: Callable[[], bool]) -> tuple[int, int, int, int] | None:
-    """In a worker, before loading: hash the model file again (reporting progress as the
-    "verify" stage) and refuse it if it changed; then announce the "load" stage.
-
-    Returns the identity of the file that was hashed: after loading, the worker calls
-    :func:`check_loaded_same`, so a file swapped between the hash and the load (a linked
-    model replaced) is refused instead of recorded under the good sha256."""
-    path = Path(job.model_path)
-    before = file_identity(path)
-    check_unchanged(path, job.model_sha256,
-                    progress=lambda done, total: emit(jobs.Progress(job.job_id, done, total, "verify")),
-                    cancel=cancelled)
-    after = file_identity(path)
-    if before != after:
-        raise BadInput(f"The model file {path.name} changed while Airlock was checking it; "
-                       "Airlock will not load it. Try again when nothing is writing it.")
-    emit(jobs.Progress(job.job_id, 0, 1, "load"))
-    return after
-
-
-def check_loaded_same(job: Any, identity: tuple[int, int, int, int] | None) -> None:
-    """After loading: the file on disk must still be the one that was hashed."""
-    if identity is not None and file_identity(job.model_path) != identity:
-        raise BadInput(f"The model file {Path(job.model_path).name} was replaced while it was loading; "
-                       "Airlock did not use it. Import it again if the change is intended.")
 
 
 class StartWatcher:

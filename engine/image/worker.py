@@ -34,7 +34,7 @@ from engine.image import png_parameters
 from engine.errors import BadInput, Cancelled
 from engine.registry.image_families import CLIP_BPE, FAMILIES, ImageFamily
 from engine.machine import cpu_has_native_bf16, library_versions, nvidia_gpu_present, physical_cores
-from engine.backends.worker_process import check_loaded_same, verify_before_load
+from engine.backends.local import check_loaded_same, verify_before_load
 
 log = logging.getLogger(__name__)
 

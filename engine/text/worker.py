@@ -25,7 +25,7 @@ from engine.text import prompt_tokens
 from engine.text import structured
 from engine.machine import library_versions, nvidia_gpu_present, physical_cores
 from engine.errors import BadInput, Cancelled
-from engine.backends.worker_process import check_loaded_same, verify_before_load
+from engine.backends.local import check_loaded_same, verify_before_load
 from engine import messages as engine_messages  # "messages" is a local name here
 
 log = logging.getLogger(__name__)
