@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 from desktop import demo, i18n
@@ -15,6 +16,10 @@ from engine.workspace import Workspace
 from engine.paths import RESOURCES
 
 log = logging.getLogger(__name__)
+
+QUIT_AFTER_VARIABLE = "AIRLOCK_QUIT_AFTER_MS"
+"""When set to a number of milliseconds, the window closes itself (as if the person closed
+it) that long after it is shown: how the frozen smoke test checks a clean quit."""
 
 
 def create_window(ws: Workspace, app: QApplication) -> MainWindow:
@@ -65,7 +70,11 @@ def run_app(home: str | None = None) -> int:
         return 2
     window = create_window(ws, app)
     window.show()
+    log.info("main window shown: %s", window.windowTitle())
     QTimer.singleShot(0, window.chat.preload)  # load the model after the window is up
+    quit_after = os.environ.get(QUIT_AFTER_VARIABLE, "")
+    if quit_after.isdigit():  # the frozen smoke test (tests/packaging/frozen_smoke.py)
+        QTimer.singleShot(int(quit_after), window.close)
     try:
         return app.exec()
     finally:
