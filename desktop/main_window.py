@@ -6,6 +6,7 @@ import os
 
 import psutil
 
+from desktop.pages.batch import BatchPage
 from desktop.pages.chat import ChatPage
 from desktop.pages.history import HistoryPage
 from desktop.pages.images import ImagesPage
@@ -36,12 +37,13 @@ class MainWindow(QMainWindow):
         self.chat = ChatPage(ws, prefs)
         self.images = ImagesPage(ws)
         self.templates = TemplatesPage(ws)
+        self.batch = BatchPage(ws)
         self.knowledge = KnowledgePage(ws)
         self.history = HistoryPage(ws)
         self.insights = InsightsPage(ws)
         self.models = ModelsPage(ws)
         self.settings = SettingsPage(ws, prefs)
-        self.pages = [self.chat, self.images, self.templates, self.knowledge, self.history, self.insights,
+        self.pages = [self.chat, self.images, self.templates, self.batch, self.knowledge, self.history, self.insights,
                       self.models, self.settings]
         for page in self.pages:
             self.sidebar.addItem(QListWidgetItem())
@@ -99,7 +101,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Airlock — private AI studio"))
-        names = [self.tr("Chat"), self.tr("Images"), self.tr("Templates"), self.tr("Knowledge"),
+        names = [self.tr("Chat"), self.tr("Images"), self.tr("Templates"), self.tr("Batch"), self.tr("Knowledge"),
                  self.tr("History"), self.tr("Insights"), self.tr("Models"), self.tr("Settings")]
         for i, name in enumerate(names):
             self.sidebar.item(i).setText(name)

@@ -1,38 +1,18 @@
-"""A workspace with a small structured template and a job whose rows are drafted by hand
-(no model: these tests are about mapping, the store, decisions and exports)."""
+"""A workspace with the small structured mail template and a job drafted by hand."""
 
 from __future__ import annotations
 
 import pytest
 
 from engine.batch.plan import create_job
-from engine.batch.store import BatchStore, process_owner
-from engine.batch.table import Table
-from engine.prompts.templates import Template, TemplateLibrary
-from engine.prompts.outputs import OutputField
-from engine.prompts.variables import Variable
-
-MAIL = Template(name="Test mail", language="en", body="Write to {{ customer_name }} about {{ product }}.",
-                variables=(Variable("customer_name", label="Customer", required=True),
-                           Variable("product", label="Product", default="tea")),
-                outputs=(OutputField("subject", max_chars=60), OutputField("body")))
-TABLE = Table(columns=("Customer", "email", "product"),
-              rows=(("Ada Lovelace", "ada@example.com", "=SUM(A1:A9)"), ("林怡君", "lin@example.com", "烏龍茶"),
-                    ("Bo", "", "+33 kettle"), ("Cy", "cy@example.com", "@mention")),
-              source_name="crm.csv", encoding="utf-8")
+from engine.batch.store import BatchStore
+from engine.prompts.templates import TemplateLibrary
+from tests.helpers.batch import MAIL, TABLE, draft_all
 
 
 @pytest.fixture
 def mail_template(workspace):
     return TemplateLibrary(workspace.db).save(MAIL)
-
-
-def draft_all(store: BatchStore, job_id: int) -> None:
-    """Stand in for the model: give every pending row a parsed draft."""
-    owner = process_owner()
-    while (row := store.claim_next(job_id, owner)) is not None:
-        fields = {"subject": f"Hello {row.input['Customer']}", "body": f"-{row.input['product']} for you"}
-        assert store.finish(row.id, owner, "done", output_text=str(fields), output_fields=fields)
 
 
 @pytest.fixture

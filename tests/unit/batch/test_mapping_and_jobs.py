@@ -13,7 +13,7 @@ from engine.batch.plan import create_job
 from engine.batch.store import BatchStore, owner_alive, process_owner
 from engine.batch.table import Table
 from engine.errors import BadInput
-from tests.unit.batch.conftest import MAIL, TABLE
+from tests.helpers.batch import MAIL, TABLE
 
 
 def test_auto_map_by_name_or_label_and_email_column():
