@@ -19,26 +19,21 @@ Every refusal is a :class:`engine.errors.BadInput` with one sentence a person ca
 
 from __future__ import annotations
 
-import contextvars
-import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from engine.errors import BadInput
+from engine.sandbox import (LOOP_GUARD, MAX_CALLS, MAX_LOOP_ITERATIONS, MAX_NUMBER_ARGUMENT,  # noqa: F401
+                            MAX_RENDER_SECONDS, MAX_REPEAT_CHARS, MAX_VALUE_CHARS, SIZE_GUARD, LimitedSandbox,
+                            _loop_guard, _size_guard, budget)
 
 MAX_BODY_CHARS = 100_000
 MAX_OUTPUT_CHARS = 200_000
-MAX_RENDER_SECONDS = 2.0
 MAX_RANGE = 1_000
-MAX_REPEAT_CHARS = 100_000
-MAX_LOOP_ITERATIONS = 200_000
-LOOP_GUARD = "airlock_loop_guard"
-
 RESERVED_NAMES = frozenset({"knowledge", "range", "namespace", "loop", "self", "true", "false",
                             "none", "True", "False", "None", "caller", "varargs", "kwargs", LOOP_GUARD})
 """Names a template variable may not take: Jinja's own, and ``knowledge`` (the snippets
@@ -62,60 +57,18 @@ def _capped_range(*args: int) -> range:
     return values
 
 
-class _Budget:
-    """How much one render may still loop, and until when."""
-
-    def __init__(self, where: str):
-        self.where = where
-        self.deadline = time.monotonic() + MAX_RENDER_SECONDS
-        self.iterations = 0
-
-    def tick(self) -> None:
-        self.iterations += 1
-        if self.iterations > MAX_LOOP_ITERATIONS:
-            raise BadInput(f"{self.where} loops more than {MAX_LOOP_ITERATIONS:,} times.")
-        if self.iterations % 1000 == 0:
-            self.check_time()
-
-    def check_time(self) -> None:
-        if time.monotonic() > self.deadline:
-            raise BadInput(f"{self.where} took longer than {MAX_RENDER_SECONDS:.0f} seconds to render.")
+_capped_range.checks_own_limits = True  # type: ignore[attr-defined]
 
 
-_BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("template_budget", default=None)
-
-
-def _loop_guard(iterable: Iterable[Any]) -> Iterator[Any]:
-    budget = _BUDGET.get()
-    for item in iterable:
-        if budget is not None:
-            budget.tick()
-        yield item
-
-
-class PromptSandbox(ImmutableSandboxedEnvironment):
+class PromptSandbox(LimitedSandbox):
     """The one Jinja environment templates render in."""
-
-    intercepted_binops = frozenset({"*", "**"})
 
     def __init__(self) -> None:
         super().__init__(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True,
                          trim_blocks=True, lstrip_blocks=True)
-        self.globals = {"range": _capped_range, "namespace": self.globals["namespace"], LOOP_GUARD: _loop_guard}
+        self.globals = {"range": _capped_range, "namespace": self.globals["namespace"], LOOP_GUARD: _loop_guard,
+                        SIZE_GUARD: _size_guard}
 
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**":
-            if isinstance(right, (int, float)) and abs(right) > 100:
-                raise BadInput("Powers above 100 are not allowed in templates.")
-            return left**right
-        if operator == "*":
-            for seq, count in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and isinstance(count, int):
-                    if len(seq) * max(count, 0) > MAX_REPEAT_CHARS:
-                        raise BadInput("A template tried to repeat text beyond "
-                                       f"{MAX_REPEAT_CHARS:,} characters.")
-            return left * right
-        return super().call_binop(context, operator, left, right)
 
 
 _ENV = PromptSandbox()
@@ -208,17 +161,16 @@ def check_source(source: str, declared: set[str] | frozenset[str], *, where: str
 def render_source(source: str, values: Mapping[str, Any], *, where: str = "The template") -> str:
     """Render a checked body with ``values`` in the sandbox, within the output and time limits."""
     template = _compile(source, where)
-    budget = _Budget(where)
-    token = _BUDGET.set(budget)
     parts: list[str] = []
     size = 0
     try:
-        for chunk in template.generate(**dict(values)):
-            parts.append(chunk)
-            size += len(chunk)
-            if size > MAX_OUTPUT_CHARS:
-                raise BadInput(f"{where} renders to more than {MAX_OUTPUT_CHARS:,} characters.")
-            budget.check_time()
+        with budget(where) as limits:
+            for chunk in template.generate(**dict(values)):
+                parts.append(chunk)
+                size += len(chunk)
+                if size > MAX_OUTPUT_CHARS:
+                    raise BadInput(f"{where} renders to more than {MAX_OUTPUT_CHARS:,} characters.")
+                limits.check_time()
     except SecurityError as exc:
         raise BadInput(f"{where} tried something templates may not do ({exc}).") from exc
     except UndefinedError as exc:
@@ -227,10 +179,6 @@ def render_source(source: str, values: Mapping[str, Any], *, where: str = "The t
         if isinstance(exc, BadInput):
             raise
         raise BadInput(f"{where} could not be rendered: {exc}.") from exc
-    except RecursionError as exc:
-        raise BadInput(f"{where} nests too deeply to render.") from exc
-    finally:
-        _BUDGET.reset(token)
     return "".join(parts)
 
 
@@ -238,14 +186,9 @@ def _compile(source: str, where: str) -> Any:
     """Compile with every loop's iterable wrapped in the guard (a rewrite of the parsed
     template, so no loop can run unwatched)."""
     try:
-        tree = _ENV.parse(source)
+        return _ENV.compile_limited(source)
     except TemplateSyntaxError as exc:
         raise BadInput(_syntax_message(exc, where)) from exc
-    for loop in tree.find_all(nodes.For):
-        loop.iter = nodes.Call(nodes.Name(LOOP_GUARD, "load", lineno=loop.lineno), [loop.iter], [], None, None,
-                               lineno=loop.lineno)
-    code = _ENV.compile(tree)
-    return _ENV.template_class.from_code(_ENV, code, _ENV.make_globals(None), None)
 
 
 def literal(text: str) -> str:

@@ -205,7 +205,12 @@ class Registry:
                                                    config_dir=config_dir.resolve() if config_dir else None)
         if image_options:
             raise BadInput("--family, --prediction and --config apply to image models only.")
-        return gguf.read_gguf(source)
+        info = gguf.read_gguf(source)
+        if info.chat_template:  # parse it and render a sample chat within limits, now rather than at every chat
+            from engine.registry.chat_template import validate
+
+            validate(info.chat_template)
+        return info
 
     def import_model(self, source: Path | str, *, name: str | None = None, link: bool = False,
                      progress: Progress | None = None, cancel: CancelCheck | None = None,

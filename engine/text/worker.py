@@ -18,9 +18,9 @@ from collections.abc import Callable
 from typing import Any
 
 import llama_cpp
-from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
 from engine import jobs
+from engine.registry import chat_template
 from engine.text import prompt_tokens
 from engine.text import structured
 from engine.machine import library_versions, nvidia_gpu_present, physical_cores
@@ -100,11 +100,12 @@ class TextWorker:
             llm = self._load(job, 0, threads)
         try:
             check_loaded_same(job, hashed)  # what llama.cpp opened is what was hashed
+            formatter = self._formatter(llm)
         except BadInput:
             llm.close()
             raise
         self.llm, self.key, self.device, self.fallback_reason = llm, key, device, reason
-        self.formatter = self._formatter(llm)
+        self.formatter = formatter
         emit(jobs.Progress(job.job_id, 1, 1, "load"))
         return time.perf_counter() - started
 
@@ -128,8 +129,8 @@ class TextWorker:
             return PlainTranscript()
         model = llm._model
         eos_id, bos_id = llm.token_eos(), llm.token_bos()
-        return Jinja2ChatFormatter(
-            template=template,
+        return chat_template.formatter(  # the model's template runs with time and size limits
+            template,
             eos_token=model.token_get_text(eos_id) if eos_id != -1 else "",
             bos_token=model.token_get_text(bos_id) if bos_id != -1 else "",
             stop_token_ids=[eos_id],
