@@ -155,6 +155,7 @@ class ImageJob:
     device: str = "auto"  # "auto" (CUDA when present), "cpu" or "cuda"
     threads: int | None = None  # CPU threads; None: one per physical core
     cpu_bf16: bool = False  # on a CPU with native bfloat16, compute in it (faster, slightly different pixels)
+    cpu_engine: str = "pytorch"  # on a CPU: "openvino" runs the UNet by OpenVINO (engine/image/openvino_unet.py)
     write_parameters: bool = True  # the A1111 "parameters" text chunk in each PNG
     preview_every: int = 2  # a preview every this many steps, at most twice a second, and the last (0: none)
 

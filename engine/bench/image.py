@@ -133,26 +133,69 @@ def raw_run(pipe: Any, steps: int, size: int, *, autocast: Any = None) -> dict[s
     return {"seconds": time.perf_counter() - started, "intervals": _intervals(started, marks), "image": image}
 
 
-def engine_run(ws: Workspace, steps: int, size: int, out: Path) -> dict[str, Any]:
+def engine_run(ws: Workspace, steps: int, size: int, out: Path, **options: Any) -> dict[str, Any]:
+    """One run through the engine (worker process, events, PNG, history); ``options`` are
+    more ImageRequest fields (``cpu_engine="openvino"``)."""
     from PIL import Image
 
     marks: list[float] = []
+    converting: list[float] = []
 
     def on_event(event: Any) -> None:
         if isinstance(event, jobs.Progress) and event.stage == "denoise":
             marks.append(time.perf_counter())
+        if isinstance(event, jobs.Progress) and event.stage == "convert":
+            converting.append(time.perf_counter())
 
     started = time.perf_counter()
     outcome = run_image(ws, ImageRequest(model=MODEL_NAME, prompt=PROMPT, negative=NEGATIVE, steps=steps,
                                          guidance=GUIDANCE, width=size, height=size, seed=SEED,
-                                         scheduler=SCHEDULER, preset="standard", out=str(out)), on_event)
+                                         scheduler=SCHEDULER, preset="standard", out=str(out), **options),
+                        on_event)
     seconds = time.perf_counter() - started  # after the PNG write and the history record
     if not outcome.ok:
         raise RuntimeError(f"engine run failed: {outcome.event}")
     with Image.open(out) as image:
         picture = image.convert("RGB")
     return {"seconds": seconds, "intervals": _intervals(started, marks), "image": picture,
-            "device": outcome.event.result.get("device")}
+            "device": outcome.event.result.get("device"), "dtype": outcome.event.result.get("dtype"),
+            "cpu_engine": outcome.event.result.get("cpu_engine"), "notes": list(outcome.notes),
+            "prepare_seconds": converting[-1] - converting[0] if converting else 0.0}
+
+
+def engine_openvino(ws: Workspace, steps: tuple[int, int], size: int, runs: int, raw: dict[str, Any],
+                    reference: Any, work: Path, report: Report) -> dict[str, Any]:
+    """The product's fastest CPU path measured through the engine: the UNet by OpenVINO
+    (bf16 where the CPU has it natively), converted on the first run (timed, then cached
+    beside the model), against raw fp32 eager diffusers of the same run."""
+    from engine.image import openvino_unet
+    from engine.machine import cpu_has_native_bf16
+
+    version = openvino_unet.openvino_version()
+    if version is None:
+        return {"skipped": "OpenVINO is not installed (pip install -e '.[cpu-accel]')"}
+    bf16 = cpu_has_native_bf16()
+    model = ws.registry.get(MODEL_NAME)
+    cached = (openvino_unet.cache_dir(model.path, model.sha256, version) / "unet.xml").is_file()
+    report("engine with OpenVINO: first run " + ("(the UNet is cached)" if cached else
+                                                 "(converting the UNet; minutes on a small machine)"))
+    first = engine_run(ws, 1, size, work / "ov-warm.png", cpu_engine="openvino", cpu_bf16=bf16)
+    if first["cpu_engine"] != "openvino":
+        return {"skipped": " ".join(first["notes"]) or "the engine ran PyTorch"}
+    low, high = steps
+    timed: dict[int, list[dict[str, Any]]] = {n: [] for n in steps}
+    for repeat in range(runs):
+        for n in steps:
+            report(f"engine with OpenVINO, run {repeat + 1}/{runs}, {n} step(s)")
+            timed[n].append(engine_run(ws, n, size, work / f"ov-{n}.png", cpu_engine="openvino", cpu_bf16=bf16))
+    summary = _summary(timed, steps)
+    return {**summary, "dtype": timed[high][-1]["dtype"], "openvino": version,
+            "first_run_prepare_seconds": round(first["prepare_seconds"], 1), "was_cached": cached,
+            "speedup_per_step": raw["s_per_step"] / summary["s_per_step"],
+            "speedup_per_step_intervals": (raw["s_per_step_intervals"] / summary["s_per_step_intervals"]
+                                           if summary["s_per_step_intervals"] else None),
+            "speedup_total": raw["seconds"][str(high)] / summary["seconds"][str(high)],
+            "fidelity_vs_raw_fp32": fidelity(timed[high][-1]["image"], reference)}
 
 
 def _intervals(started: float, marks: list[float]) -> list[float]:
@@ -172,12 +215,13 @@ def psnr(a: Any, b: Any) -> float:
 
 def ssim(a: Any, b: Any) -> float:
     """Mean SSIM on luminance with the usual 11x11 Gaussian window (sigma 1.5)."""
+    import numpy as np
     import torch
     import torch.nn.functional as F
 
     def luminance(image: Any) -> torch.Tensor:
-        return torch.tensor(list(image.convert("L").getdata()), dtype=torch.float64).reshape(
-            1, 1, image.height, image.width)
+        pixels = np.asarray(image.convert("L"), dtype=np.float64)
+        return torch.from_numpy(pixels).reshape(1, 1, image.height, image.width)
 
     x, y = luminance(a), luminance(b)
     coords = torch.arange(11, dtype=torch.float64) - 5
@@ -373,6 +417,8 @@ def bench_image(ws: Workspace, *, steps: tuple[int, int] = (1, 4), size: int = 5
                       "speed_total": raw["seconds"][str(high)] / engine["seconds"][str(high)]},
             "engine_vs_raw_fidelity": fidelity(engine_runs[high][-1]["image"], reference),
         }
+        if "cuda" not in str(pipe.device):  # the product's fast CPU path, through the engine
+            result["engine_openvino"] = engine_openvino(ws, steps, size, runs, raw, reference, work, report)
         if variants and "cuda" not in str(pipe.device):
             ws.image_worker.stop()  # free its copy of the weights for the variants
             result["variants"] = _variants(pipe, checkpoint, size, high, raw_runs[high][-1], compile_budget,
@@ -446,6 +492,16 @@ def format_image_report(report: dict[str, Any]) -> str:
     lines.append(f"engine/raw speed per step {ratio['speed_per_step']:.3f} (intervals "
                  f"{ratio['speed_per_step_intervals'] or float('nan'):.3f}), total {ratio['speed_total']:.3f}; "
                  f"engine image vs raw: {_fidelity_text(report['engine_vs_raw_fidelity'])}")
+    accelerated = report.get("engine_openvino")
+    if accelerated and "skipped" in accelerated:
+        lines.append(f"engine with OpenVINO: skipped: {accelerated['skipped']}")
+    elif accelerated:
+        lines.append(
+            f"engine with OpenVINO ({accelerated['dtype']}): {accelerated['s_per_step']:.2f} s/step, "
+            f"x{accelerated['speedup_per_step']:.2f} per step over raw fp32 eager (intervals "
+            f"x{accelerated['speedup_per_step_intervals'] or float('nan'):.2f}, total x{accelerated['speedup_total']:.2f}); "
+            f"{_fidelity_text(accelerated['fidelity_vs_raw_fp32'])}; first run prepared the UNet in "
+            f"{accelerated['first_run_prepare_seconds']:.0f} s ({'cached' if accelerated['was_cached'] else 'converted'})")
     for name, variant in report.get("variants", {}).items():
         if "skipped" in variant:
             lines.append(f"{name:<30} skipped: {variant['skipped']}")

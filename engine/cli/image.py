@@ -41,6 +41,9 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
     sub.add_argument("--bf16", action="store_true",
                      help="on a CPU with native bfloat16 (AVX512-BF16, AMX), compute in it: about twice as "
                           "fast, pixels differ slightly from fp32")
+    sub.add_argument("--cpu-engine", default="pytorch", choices=("pytorch", "openvino"),
+                     help="on a CPU, run the UNet by OpenVINO (the cpu-accel extra): converted once per "
+                          "model and kept beside it, then faster every step")
     _json_option(sub)
 
 
@@ -67,8 +70,9 @@ def image_progress(enabled: bool) -> Callable[[Any], None]:
             sys.stderr.write(f"\rstep {event.step}/{event.total} ({event.seconds or 0:.0f} s{left})   ")
             if event.step >= event.total:
                 sys.stderr.write("\n")
-        elif event.stage in ("verify", "load") and event.total:
-            label = "checking model" if event.stage == "verify" else "loading model"
+        elif event.stage in ("verify", "load", "convert") and event.total:
+            label = {"verify": "checking model", "load": "loading model",
+                     "convert": "preparing the OpenVINO UNet (once per model)"}[event.stage]
             sys.stderr.write(f"\r{label} {int(event.step * 100 / event.total):3d}%")
             if event.step >= event.total:
                 sys.stderr.write("\n")
@@ -88,7 +92,7 @@ def cmd_image(ws: Any, args: argparse.Namespace) -> Output:
         guidance=args.guidance, width=width, height=height, seed=args.seed, scheduler=args.scheduler,
         count=args.count, init_image=args.init_image, strength=args.strength, preset=args.preset,
         out=args.out, replace=args.force, device=args.device, threads=args.threads, write_parameters=not args.no_parameters,
-        cpu_bf16=args.bf16,
+        cpu_bf16=args.bf16, cpu_engine=args.cpu_engine,
         memory=jobs.ImageMemory(vae_tiling=args.vae_tiling, attention_slicing=args.attention_slicing,
                                 cpu_offload=args.cpu_offload),
     )

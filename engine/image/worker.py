@@ -166,6 +166,7 @@ class ImageWorker:
         self.offloaded = False
         self.slicing = False
         self.threads: int | None = None
+        self.openvino: Any = None  # the loaded model's OpenVINO UNet, once it has been asked for
         self._cancelled: IsCancelled = lambda: False
 
     # loading -------------------------------------------------------------------------
@@ -243,7 +244,7 @@ class ImageWorker:
                 block.register_forward_pre_hook(check)
 
     def unload(self) -> None:
-        self.pipe, self.img2img, self.key, self.slicing = None, None, None, False
+        self.pipe, self.img2img, self.key, self.slicing, self.openvino = None, None, None, False, None
         if torch.cuda.is_available():
             torch.cuda.empty_cache()
 
@@ -288,13 +289,65 @@ class ImageWorker:
             self.unload()
             emit(jobs.Failed(job.job_id, f"the model could not be loaded ({exc})", "bad_input"))
             return
+        try:
+            engine, engine_note = self._choose_cpu_engine(job, emit, cancelled)
+        except Stopped:
+            emit(jobs.Cancelled(job.job_id, {"images": []}))
+            return
         prompt_tokens = len(self.pipe.tokenizer(job.prompt).input_ids)
         emit(jobs.Started(job.job_id, self.device_label, self.fallback_reason, CLIP_CONTEXT, prompt_tokens, 0,
                           load_seconds))
-        self._generate(job, init, emit, cancelled, load_seconds, prompt_tokens)
+        self._generate(job, init, emit, cancelled, load_seconds, prompt_tokens,
+                       {"cpu_engine": engine, "cpu_engine_note": engine_note})
+
+    def _choose_cpu_engine(self, job: jobs.ImageJob, emit: Emit, cancelled: IsCancelled) -> tuple[str, str | None]:
+        """Put the UNet the job asks for in place: OpenVINO (converting it on first use, with
+        progress as the "convert" stage) or PyTorch. Returns (what runs it, why not OpenVINO
+        when it was asked for and cannot be used: the job then runs in PyTorch)."""
+        unet = self.pipe.unet
+        unet.__dict__.pop("forward", None)  # PyTorch's own forward unless OpenVINO is set below
+        if job.cpu_engine != "openvino" or self.device != "cpu":
+            return "pytorch", None
+        if FAMILIES[job.family].xl:
+            return "pytorch", "OpenVINO runs SD 1.x and 2.x models; this SDXL model ran in PyTorch."
+        if unet.config.time_cond_proj_dim is not None:  # LCM-distilled: the UNet takes a guidance input too
+            return "pytorch", "OpenVINO does not run this model's guidance-embedding UNet yet; it ran in PyTorch."
+        from engine.image import openvino_unet
+
+        bf16 = job.cpu_bf16 and cpu_has_native_bf16()
+        progress = lambda done, total: emit(jobs.Progress(job.job_id, done, total, "convert"))  # noqa: E731
+        self._cancelled = cancelled  # the cancel hooks see a cancel while the UNet is traced
+        try:
+            if self.openvino is None or self.openvino.precision != ("bf16" if bf16 else "f32"):
+                self.openvino, _converted = openvino_unet.prepare(
+                    unet, job.model_path, job.model_sha256, bf16=bf16, threads=self.threads or physical_cores(),
+                    cancelled=cancelled, progress=progress)
+            progress(2, 3)
+            self.openvino.compile_for(self._unet_shapes(job))  # now, not inside the first step
+            progress(3, 3)
+        except ImportError:
+            return "pytorch", "OpenVINO is not installed (the cpu-accel extra), so the images were computed in PyTorch."
+        except Exception as exc:  # a model OpenVINO cannot convert, a full disk, a read-only folder
+            if cancelled():
+                raise Stopped() from None
+            log.exception("preparing the UNet for OpenVINO failed")
+            self.openvino = None
+            return "pytorch", f"OpenVINO could not convert this model ({exc}); the images were computed in PyTorch."
+        finally:
+            self._cancelled = lambda: False
+        unet.forward = self.openvino.forward  # an instance attribute: nn.Module.__call__ now runs OpenVINO
+        return "openvino", None
+
+    def _unet_shapes(self, job: jobs.ImageJob) -> tuple[tuple[int, ...], ...]:
+        """The UNet's input shapes for this job (what the pipeline will pass it)."""
+        unet = self.pipe.unet
+        batch = 2 if job.guidance > 1 and unet.config.time_cond_proj_dim is None else 1
+        scale = self.pipe.vae_scale_factor
+        return ((batch, unet.config.in_channels, job.height // scale, job.width // scale), (batch,),
+                (batch, CLIP_CONTEXT, unet.config.cross_attention_dim))
 
     def _generate(self, job: jobs.ImageJob, init: Image.Image | None, emit: Emit, cancelled: IsCancelled,
-                  load_seconds: float | None, prompt_tokens: int) -> None:
+                  load_seconds: float | None, prompt_tokens: int, engine: dict[str, Any]) -> None:
         pipe = self._pipeline_for(job)
         pipe.scheduler = make_scheduler(job.scheduler, self.base_scheduler, job.prediction)
         memory = self._apply_memory_options(pipe, job)
@@ -366,8 +419,9 @@ class ImageWorker:
             "images": images, "seconds": time.perf_counter() - started, "load_seconds": load_seconds,
             "steps_run": steps_per_image[0], "prompt_tokens": prompt_tokens,
             "device": self.device_label,
-            "dtype": "bfloat16 autocast" if bf16 else str(self.dtype).removeprefix("torch."),
-            "threads": self.threads if self.device == "cpu" else None, "memory": memory,
+            "dtype": (f"OpenVINO {self.openvino.precision}" if engine["cpu_engine"] == "openvino"
+                      else "bfloat16 autocast" if bf16 else str(self.dtype).removeprefix("torch.")),
+            "threads": self.threads if self.device == "cpu" else None, "memory": memory, **engine,
             "versions": library_versions("torch", "diffusers", "transformers", "accelerate", "safetensors"),
         }
         if finish == "done":

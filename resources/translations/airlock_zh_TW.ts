@@ -1216,7 +1216,7 @@
     </message>
     <message>
         <source>CPU engine</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 引擎</translation>
     </message>
     <message>
         <source>Faster with bfloat16 (pixels differ slightly)</source>
@@ -1228,11 +1228,11 @@
     </message>
     <message>
         <source>Faster with OpenVINO</source>
-        <translation type="unfinished"></translation>
+        <translation>使用 OpenVINO 加速</translation>
     </message>
     <message>
         <source>Runs the model&apos;s main network with OpenVINO on the CPU. The first image of each model prepares it (minutes, once); later images are faster. Pixels differ slightly.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 CPU 上以 OpenVINO 執行模型的主要網路。每個模型的第一張圖片會先準備（需數分鐘，只做一次）；之後的圖片會更快。像素會略有差異。</translation>
     </message>
     <message>
         <source>what suits the model</source>
@@ -1343,7 +1343,7 @@
     </message>
     <message>
         <source>Preparing the faster CPU engine (once for this model) %p%</source>
-        <translation type="unfinished"></translation>
+        <translation>正在準備加速的 CPU 引擎（此模型只需一次）%p%</translation>
     </message>
     <message>
         <source>Loading the model…</source>

@@ -179,6 +179,8 @@ class ImagesPage(QWidget):
                 self._show_image(QImage.fromData(event.preview))
         elif event.stage == "verify":
             progress.setFormat(self.tr("Verifying the model %p%"))
+        elif event.stage == "convert":  # the first OpenVINO run of a model: minutes, once
+            progress.setFormat(self.tr("Preparing the faster CPU engine (once for this model) %p%"))
         else:
             progress.setFormat(self.tr("Loading the model…"))
             progress.setMaximum(0)
