@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from engine import serialize
-from engine.cli.output import Output, Parser, UsageError, _json_option, whole_number
+from engine.cli.output import Output, Parser, UsageError, _json_option, printable, whole_number
 from engine.errors import BadInput
 from engine.trust import install as trust
 
@@ -45,7 +45,8 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
 def _history_line(record: dict[str, Any]) -> str:
     prompt = " ".join(record["prompt"].split())
     return (f"{record['id']:>6}  {record['created_at'][:19].replace('T', ' ')}  "
-            f"{(record.get('model') or '?')[:20]:<20} {record['status']:<9} {prompt[:70]}")
+            f"{printable((record.get('model') or '?')[:20], newlines=False):<20} {record['status']:<9} "
+            f"{printable(prompt[:70], newlines=False)}")
 
 
 def cmd_history(ws: Any, args: argparse.Namespace) -> Output | None:

@@ -11,7 +11,7 @@ import logging
 import sys
 from typing import Any
 
-from engine.cli.output import Parser, UsageError, _home_option, present
+from engine.cli.output import Parser, UsageError, _home_option, present, printable
 from engine.cli.failures import EXIT_SIGTERM, Terminated, check_argv, describe, give_back_space, sigterm_raises
 from engine.errors import AirlockError, BadInput
 
@@ -87,7 +87,7 @@ def _run(argv: list[str]) -> int:
         return present(handler_for(args.command)(ws, args), getattr(args, "json", False))
     except AirlockError as exc:
         log.info("error (exit %s): %s", exc.exit_code, exc, exc_info=not isinstance(exc, BadInput))
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {printable(str(exc), newlines=False)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("error: interrupted.", file=sys.stderr)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from engine import serialize
-from engine.cli.output import Output, Parser, UsageError, _json_option, human_size, progress_printer
+from engine.cli.output import Output, Parser, UsageError, _json_option, human_size, printable, progress_printer
 
 
 def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
@@ -39,7 +39,7 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
 def _model_line(m: dict[str, Any]) -> str:
     detail = (f"{m['family'] or '':<10} {m['prediction'] or '':<12}" if m["kind"] == "image" else
               f"{m['quantization'] or '':<8} ctx {m['context_length'] or '?':<6}  ")
-    return (f"{m['name']:<32} {m['kind']:<5} {m['format']:<11} {detail} "
+    return (f"{printable(m['name'], newlines=False):<32} {m['kind']:<5} {m['format']:<11} {detail} "
             f"{human_size(m['size_bytes']):>9}  {m['sha256'][:12]}  {m['path']}")
 
 

@@ -75,8 +75,26 @@ def emit_json(value: Any) -> None:
     sys.stdout.write(text + "\n")
 
 
+_BIDI = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def printable(text: str, *, newlines: bool = True) -> str:
+    """``text`` safe for a terminal: control characters (ANSI escapes, carriage returns,
+    bidi overrides, and line breaks unless ``newlines``) shown as ``\\x1b``-style escapes,
+    so a name or a prompt can neither recolour the screen nor fake a line of output."""
+    if text.isprintable() and not any(ord(c) in _BIDI for c in text):
+        return text
+    out = []
+    for char in text:
+        if (char == "\n" and newlines) or char == "\t" or (char.isprintable() and ord(char) not in _BIDI):
+            out.append(char)
+        else:
+            out.append(char.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
+
+
 def note(message: str) -> None:
-    print(f"note: {message}", file=sys.stderr)
+    print(f"note: {printable(message, newlines=False)}", file=sys.stderr)
 
 
 def human_size(n: int | None) -> str:
@@ -131,7 +149,8 @@ def present(result: Output | int | None, as_json: bool) -> int:
         return result.status
     if result.text:
         stream = sys.stderr if result.stderr else sys.stdout
-        stream.write(result.text if result.text.endswith("\n") else result.text + "\n")
+        text = printable(result.text)  # names and prompts can hold escape codes and line breaks
+        stream.write(text if text.endswith("\n") else text + "\n")
     for message in result.notes:
         note(message)
     return result.status

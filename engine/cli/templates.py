@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from engine import jobs, serialize
-from engine.cli.output import Output, note, whole_number
+from engine.cli.output import Output, note, printable, whole_number
 from engine.errors import BadInput
 from engine.prompts.compose import Retrieval, compose, sampling_params
 from engine.prompts.packs import build_pack, import_pack, load_pack, pack_json, preview, write_pack
@@ -145,7 +145,7 @@ def cmd_templates(ws: Any, args: argparse.Namespace) -> Output | None:
     action = args.action
     if action == "list":
         rows = library.list(query=args.search or "", category=args.category)
-        text = "\n".join(f"{_pad(t.name, 28)} {t.category:<17} {t.kind:<5} {t.language:<5} v{t.version:<3} "
+        text = "\n".join(f"{_pad(printable(t.name, newlines=False), 28)} {t.category:<17} {t.kind:<5} {t.language:<5} v{t.version:<3} "
                          f"{t.description[:60]}" for t in rows)
         return Output([serialize.template_summary(t) for t in rows], text or (
             "Nothing found." if args.search else "No templates yet. Import a pack with: airlock templates import FILE"))
@@ -250,17 +250,17 @@ def cmd_knowledge(ws: Any, args: argparse.Namespace) -> Output:
             raise BadInput(f"Nothing was imported: {report.skipped[0][1]}"
                            + (f" ({more} more files were skipped too.)" if more else ""))
         return Output({"collection": args.collection, **report.as_dict()},
-                      "\n".join(f"{item['name']}: {item['chunks']} chunks ({item['chars']:,} characters)"
+                      "\n".join(f"{printable(item['name'], newlines=False)}: {item['chunks']} chunks ({item['chars']:,} characters)"
                                 for item in report.imported),
                       notes=tuple(f"skipped {name}: {reason}" for name, reason in report.skipped))
     if args.action == "list":
         if args.collection:
             knowledge.collection(args.collection)
             rows = knowledge.documents(args.collection)
-            return Output(rows, "\n".join(f"{row['id']:>5}  {row['name']:<40} {row['format']:<5} "
+            return Output(rows, "\n".join(f"{row['id']:>5}  {printable(row['name'], newlines=False):<40} {row['format']:<5} "
                                           f"{row['chunks']:>6} chunks" for row in rows))
         rows = knowledge.collections()
-        return Output(rows, "\n".join(f"{row['name']:<30} {row['documents']:>5} documents {row['chunks']:>7} chunks"
+        return Output(rows, "\n".join(f"{printable(row['name'], newlines=False):<30} {row['documents']:>5} documents {row['chunks']:>7} chunks"
                                       for row in rows)
                       or "No knowledge yet. Import documents with: airlock knowledge import FILE --collection NAME")
     if args.action == "search":

@@ -15,6 +15,7 @@ import csv
 import io
 import logging
 import warnings
+import os
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -62,6 +63,11 @@ def document_format(path: Path) -> str:
 def read_document(path: Path | str, *, cancel: CancelCheck | None = None) -> DocumentText:
     """Read one file into text; raises BadInput (with the reason) when it cannot be used."""
     path = Path(path)
+    if path.is_symlink():  # a .txt that is really /etc/shadow: only what the user chose is read
+        target = Path(os.path.realpath(path))
+        if not target.is_relative_to(path.parent.resolve()):
+            raise BadInput(f"{path.name} is a link to {target}, outside the folder it is in; Airlock does "
+                           "not follow it (import that file itself if you mean to).")
     if not path.exists():
         raise BadInput(f"{path} does not exist.")
     if path.is_dir():

@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from engine.errors import BadInput
+from engine.prompts.templates import MAX_VERSION
 from engine.store.db import utc_now
 
 LANGUAGES = ("zh-TW", "en")
@@ -65,8 +66,8 @@ class BrandVoice:
         if language not in LANGUAGES:
             raise BadInput(f"{where} has language '{language}'; use zh-TW or en.")
         version = data.get("version", 1)
-        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-            raise BadInput(f"{where}: 'version' must be a whole number from 1.")
+        if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= MAX_VERSION:
+            raise BadInput(f"{where}: 'version' must be a whole number from 1 to {MAX_VERSION:,}.")
         texts = {}
         for key in ("tone", "audience"):
             value = data.get(key, "")

@@ -16,6 +16,7 @@ from typing import Any
 import sqlite_utils
 
 from engine.errors import BadInput
+from engine.prompts.templates import MAX_VERSION
 from engine.store.db import utc_now
 
 FRAMEWORK_FIELDS = frozenset({"key", "version", "name", "name_zh", "summary", "summary_zh",
@@ -61,8 +62,8 @@ class Framework:
         if unknown:
             raise BadInput(f"{where} has an unknown field '{unknown[0]}'.")
         version = data.get("version", 1)
-        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-            raise BadInput(f"{where}: 'version' must be a whole number from 1.")
+        if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= MAX_VERSION:
+            raise BadInput(f"{where}: 'version' must be a whole number from 1 to {MAX_VERSION:,}.")
         texts = {}
         for field in ("name", "name_zh", "summary", "summary_zh", "instruction", "instruction_zh"):
             value = data.get(field, "")

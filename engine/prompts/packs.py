@@ -132,12 +132,14 @@ def _json_from_zip(data: bytes) -> bytes:
             raise BadInput(f"The zip holds '{extra[0]}', which its manifest does not list.")
         if "pack.json" not in names:
             raise BadInput("The zip's manifest lists pack.json but the zip does not hold it.")
-        body = _read_member(archive, "pack.json")
-        expected = manifest["files"]["pack.json"]
-        digest = hashlib.sha256(body).hexdigest()
-        if not isinstance(expected, dict) or expected.get("sha256") != digest:
-            raise BadInput("pack.json does not match the sha256 in manifest.json; the pack was changed or damaged.")
-        return body
+        for member, expected in manifest["files"].items():  # every file the manifest lists, not only pack.json
+            if member not in names:
+                raise BadInput(f"The zip's manifest lists '{member}' but the zip does not hold it.")
+            digest = hashlib.sha256(_read_member(archive, member)).hexdigest()
+            if not isinstance(expected, dict) or expected.get("sha256") != digest:
+                raise BadInput(f"{member} does not match the sha256 in manifest.json; the pack was changed "
+                               "or damaged.")
+        return _read_member(archive, "pack.json")
 
 
 def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:

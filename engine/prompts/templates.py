@@ -48,6 +48,11 @@ IMAGE_PARAMS: dict[str, tuple[type, float, float]] = {
 IMAGE_TEXT_PARAMS = ("scheduler", "preset")
 
 
+MAX_VERSION = 1_000_000
+"""The highest version a pack item may carry (SQLite integers end near 9.2e18; a bigger
+number in a pack is a mistake or an attack, not a history)."""
+
+
 @dataclass(frozen=True)
 class Template:
     name: str
@@ -106,8 +111,8 @@ class Template:
                 raise BadInput(f"{where}: '{key}' must be text.")
             texts[key] = value
         version = data.get("version", 1)
-        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-            raise BadInput(f"{where}: 'version' must be a whole number from 1.")
+        if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= MAX_VERSION:
+            raise BadInput(f"{where}: 'version' must be a whole number from 1 to {MAX_VERSION:,}.")
         optional: dict[str, str | None] = {}
         for key in ("brand_voice", "framework", "model"):
             value = data.get(key)

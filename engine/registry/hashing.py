@@ -27,6 +27,13 @@ def sha256_file(path: Path, progress: Progress | None = None,
     return _stream(path, None, progress, cancel)
 
 
+def part_path(destination: Path) -> Path:
+    """Where a copy in progress is written: ``NAME.<pid>.part``, so the next start can tell
+    a copy a killed process left (its pid is gone) from one running now (see
+    engine.registry.registry.clean_stale_parts)."""
+    return destination.with_name(f"{destination.name}.{os.getpid()}.part")
+
+
 def copy_with_sha256(source: Path, destination: Path, progress: Progress | None = None,
                      cancel: CancelCheck | None = None) -> str:
     """Copy ``source`` to ``destination`` and return the sha256 of what was written.
@@ -34,7 +41,7 @@ def copy_with_sha256(source: Path, destination: Path, progress: Progress | None 
     Writes to a ``.part`` file and renames at the end, so an interrupted copy never
     leaves something that looks like a model; the partial file is removed on failure.
     """
-    partial = destination.with_name(destination.name + ".part")
+    partial = part_path(destination)
     try:
         digest = _stream(source, partial, progress, cancel)
         os.replace(partial, destination)
@@ -108,7 +115,7 @@ def copy_tree_with_sha256(source: Path, destination: Path, progress: Progress | 
     never leaves something that looks like a model; the partial folder is removed on
     failure.
     """
-    partial = destination.with_name(destination.name + ".part")
+    partial = part_path(destination)
     try:
         digest = _tree(source, partial, progress, cancel)
         os.replace(partial, destination)

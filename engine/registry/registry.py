@@ -12,10 +12,14 @@ names and hashes (:func:`engine.registry.hashing.tree_digest`).
 
 from __future__ import annotations
 
+import glob
 import importlib.util
 import json
+import logging
+import os
 import re
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +38,8 @@ from engine.registry.hashing import (CancelCheck, Progress, copy_tree_with_sha25
 from engine.home import Home
 from engine.store.db import utc_now
 from engine import messages
+
+log = logging.getLogger(__name__)
 
 PICKLE_SUFFIXES = image_models.PICKLE_SUFFIXES
 DEFAULT_TEXT_MODEL = "smollm2-135m"
@@ -121,6 +127,7 @@ class Registry:
         listed beside the local ones; the workspace sets it (engine/backends/connections.py)."""
         if register_default:
             self.ensure_default()
+        clean_stale_parts(home.models_dir)
 
     # reading -------------------------------------------------------------------------
 
@@ -281,7 +288,7 @@ class Registry:
         candidate = self.home.models_dir / filename
         stem, suffix = candidate.stem, candidate.suffix
         n = 2
-        while candidate.exists() or candidate.with_name(candidate.name + ".part").exists():
+        while candidate.exists() or any(candidate.parent.glob(glob.escape(candidate.name) + ".*part")):
             candidate = self.home.models_dir / f"{stem}-{n}{suffix}"
             n += 1
         return candidate
@@ -339,6 +346,37 @@ def _delete(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
     else:
         path.unlink(missing_ok=True)
+
+
+STALE_PART_SECONDS = 24 * 3600
+"""A copy whose process still runs is left alone unless it has not grown for a day."""
+
+
+def clean_stale_parts(models_dir: Path) -> int:
+    """Delete the half-copied models (``*.part``) that a killed import left behind; a copy
+    another live process is making now is left alone. Returns how many were removed."""
+    import psutil
+
+    removed = 0
+    try:
+        entries = list(models_dir.glob("*.part"))
+    except OSError:
+        return 0
+    for entry in entries:
+        pid_text = entry.name[:-len(".part")].rsplit(".", 1)[-1]
+        try:
+            age = time.time() - entry.stat().st_mtime
+        except OSError:
+            continue
+        alive = pid_text.isdigit() and int(pid_text) != os.getpid() and psutil.pid_exists(int(pid_text))
+        if alive and age < STALE_PART_SECONDS:
+            continue
+        try:
+            shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+            removed += 1
+        except OSError:
+            log.info("could not remove the stale copy %s", entry, exc_info=True)
+    return removed
 
 
 def check_unchanged(path: Path, expected_sha256: str, progress: Progress | None = None,
