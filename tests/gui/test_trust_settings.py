@@ -89,3 +89,29 @@ def test_history_export_is_masked_when_the_policy_says_so(qtbot, managed, tmp_pa
     text = (tmp_path / "out.jsonl").read_text(encoding="utf-8")
     assert "amy@corp.com.tw" not in text and "[email]" in text
     assert managed.audit_log.entries(event="export.written")[0]["details"]["redacted"] is True
+
+
+def test_the_app_asks_for_the_passphrase_until_it_is_right(qtbot, home, monkeypatch):
+    from desktop import app as desktop_app
+    from engine.trust import encryption
+
+    monkeypatch.delenv(encryption.PASSPHRASE_VARIABLE, raising=False)
+    Workspace(home).close()
+    encryption.enable(home, method="passphrase", passphrase="correct horse battery")
+    answers = iter([("wrong one", True), ("correct horse battery", True)])
+    prompts = []
+
+    def person(parent, title, label, echo):  # stands in for the person typing into the dialog
+        prompts.append(label)
+        return next(answers)
+
+    monkeypatch.setattr(desktop_app.QInputDialog, "getText", person)
+    ws = desktop_app.open_workspace(str(home.root), QApplication.instance())
+    try:
+        assert ws is not None and ws.audit_log.verify().ok
+        assert prompts == ["Airlock's history is encrypted. Enter its passphrase:",
+                           "The passphrase is wrong. Try again:"]
+    finally:
+        ws.close()
+    monkeypatch.setattr(desktop_app.QInputDialog, "getText", lambda *a: ("", False))
+    assert desktop_app.open_workspace(str(home.root), QApplication.instance()) is None  # the person gave up
