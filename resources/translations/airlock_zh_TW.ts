@@ -195,203 +195,203 @@
     <name>BatchPage</name>
     <message>
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>批次</translation>
     </message>
     <message>
         <source>One draft per row of a CRM export. Nothing is sent: a person approves each draft, then approved rows are exported. Keys: J/K move, A approve, E edit, R reject, G regenerate.</source>
-        <translation type="unfinished"></translation>
+        <translation>CRM 匯出檔的每一列產生一份草稿。Airlock 不會寄出任何東西：每份草稿由專人核准後，才匯出已核准的列。快速鍵：J/K 移動、A 核准、E 編輯、R 退回、G 重新產生。</translation>
     </message>
     <message>
         <source>New batch…</source>
-        <translation type="unfinished"></translation>
+        <translation>新增批次…</translation>
     </message>
     <message>
         <source>Dry run ({n} rows)</source>
-        <translation type="unfinished"></translation>
+        <translation>試跑（前 {n} 列）</translation>
     </message>
     <message>
         <source>Run all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部執行</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暫停</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Retry failed</source>
-        <translation type="unfinished"></translation>
+        <translation>重試失敗的列</translation>
     </message>
     <message>
         <source>Export approved…</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出已核准…</translation>
     </message>
     <message>
         <source>Approve selected</source>
-        <translation type="unfinished"></translation>
+        <translation>核准所選</translation>
     </message>
     <message>
         <source>Source row</source>
-        <translation type="unfinished"></translation>
+        <translation>原始資料列</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>草稿</translation>
     </message>
     <message>
         <source>Changes by the reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>審核者的修改</translation>
     </message>
     <message>
         <source>Reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>審核者</translation>
     </message>
     <message>
         <source>Reason for rejecting (R, then Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>退回原因（按 R 後輸入，再按 Enter）</translation>
     </message>
     <message>
         <source>Approve (A)</source>
-        <translation type="unfinished"></translation>
+        <translation>核准 (A)</translation>
     </message>
     <message>
         <source>Edit (E)</source>
-        <translation type="unfinished"></translation>
+        <translation>編輯 (E)</translation>
     </message>
     <message>
         <source>Save edit (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存修改 (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Reject (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>退回 (R)</translation>
     </message>
     <message>
         <source>Regenerate (G)</source>
-        <translation type="unfinished"></translation>
+        <translation>重新產生 (G)</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">狀態</translation>
+        <translation>狀態</translation>
     </message>
     <message>
         <source>All rows</source>
-        <translation type="unfinished"></translation>
+        <translation>所有列</translation>
     </message>
     <message>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished">執行中</translation>
+        <translation>產生中</translation>
     </message>
     <message>
         <source>to review</source>
-        <translation type="unfinished"></translation>
+        <translation>待審核</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished">失敗</translation>
+        <translation>失敗</translation>
     </message>
     <message>
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>已核准</translation>
     </message>
     <message>
         <source>edited</source>
-        <translation type="unfinished"></translation>
+        <translation>已修改</translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>已退回</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished">準備中…</translation>
+        <translation>啟動中…</translation>
     </message>
     <message>
         <source>Pausing…</source>
-        <translation type="unfinished"></translation>
+        <translation>暫停中…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>取消中…</translation>
     </message>
     <message>
         <source>{rate:.1f} rows/min</source>
-        <translation type="unfinished"></translation>
+        <translation>每分鐘 {rate:.1f} 列</translation>
     </message>
     <message>
         <source>about {minutes:.0f} min left</source>
-        <translation type="unfinished"></translation>
+        <translation>約剩 {minutes:.0f} 分鐘</translation>
     </message>
     <message>
         <source>{done} of {total} rows done, {failed} failed</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成 {done}／{total} 列，{failed} 列失敗</translation>
     </message>
     <message>
         <source>Finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成。</translation>
     </message>
     <message>
         <source>Paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>已暫停。</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消。</translation>
     </message>
     <message>
         <source>Stopped; run again to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止；再執行一次即可從中斷處繼續。</translation>
     </message>
     <message>
         <source>Draft: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>草稿：{error}</translation>
     </message>
     <message>
         <source>Banned word: {phrase}</source>
-        <translation type="unfinished"></translation>
+        <translation>禁用詞：{phrase}</translation>
     </message>
     <message>
         <source>Missing phrase: {phrase}</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少必備語句：{phrase}</translation>
     </message>
     <message>
         <source>{status} by {reviewer} at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>{reviewer} 於 {time} {status}</translation>
     </message>
     <message>
         <source>Approved {n} rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>已核准 {n} 列。</translation>
     </message>
     <message>
         <source>Type the reason for rejecting, then press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>請輸入退回原因，再按 Enter。</translation>
     </message>
     <message>
         <source>Row {n} will be drafted again when the job runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作執行時會重新產生第 {n} 列。</translation>
     </message>
     <message>
         <source>Export approved rows</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出已核准的列</translation>
     </message>
     <message>
         <source>CSV for Excel (*.csv);;Excel workbook (*.xlsx);;Mailbox (*.mbox)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 用 CSV (*.csv);;Excel 活頁簿 (*.xlsx);;郵件信箱檔 (*.mbox)</translation>
     </message>
     <message>
         <source>Wrote {n} approved rows to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已將 {n} 列已核准內容寫入 {path}。</translation>
     </message>
 </context>
 <context>
@@ -609,7 +609,7 @@
     </message>
     <message>
         <source>interrupted</source>
-        <translation type="unfinished">已中斷</translation>
+        <translation>已中斷</translation>
     </message>
     <message>
         <source>template: {name}</source>
@@ -1137,7 +1137,7 @@
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished">執行中</translation>
+        <translation>執行中</translation>
     </message>
     <message>
         <source>failed</source>
@@ -1145,7 +1145,7 @@
     </message>
     <message>
         <source>interrupted</source>
-        <translation type="unfinished">已中斷</translation>
+        <translation>已中斷</translation>
     </message>
 </context>
 <context>
@@ -1370,71 +1370,71 @@
     <name>ImportDialog</name>
     <message>
         <source>New batch</source>
-        <translation type="unfinished"></translation>
+        <translation>新增批次</translation>
     </message>
     <message>
         <source>No file chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未選擇檔案</translation>
     </message>
     <message>
         <source>Choose CSV or XLSX…</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇 CSV 或 XLSX…</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案</translation>
     </message>
     <message>
         <source>Detect automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>自動偵測</translation>
     </message>
     <message>
         <source>Encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>編碼</translation>
     </message>
     <message>
         <source>Header row</source>
-        <translation type="unfinished"></translation>
+        <translation>標題列</translation>
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished">範本</translation>
+        <translation>範本</translation>
     </message>
     <message>
         <source>Columns for the template&apos;s variables</source>
-        <translation type="unfinished"></translation>
+        <translation>對應範本變數的欄位</translation>
     </message>
     <message>
         <source>Variable</source>
-        <translation type="unfinished"></translation>
+        <translation>變數</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>欄位</translation>
     </message>
     <message>
         <source>Create batch</source>
-        <translation type="unfinished"></translation>
+        <translation>建立批次</translation>
     </message>
     <message>
         <source>Choose a CRM export</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇 CRM 匯出檔</translation>
     </message>
     <message>
         <source>Spreadsheets (*.csv *.tsv *.txt *.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>試算表 (*.csv *.tsv *.txt *.xlsx)</translation>
     </message>
     <message>
         <source>{rows} rows, encoding {encoding}, delimiter {delimiter}. If the text looks wrong, pick another encoding.</source>
-        <translation type="unfinished"></translation>
+        <translation>{rows} 列，編碼 {encoding}，分隔符號 {delimiter}。如果文字看起來是亂碼，請改選其他編碼。</translation>
     </message>
     <message>
         <source>{rows} rows from the workbook.</source>
-        <translation type="unfinished"></translation>
+        <translation>活頁簿中有 {rows} 列。</translation>
     </message>
     <message>
         <source>(none: use the default)</source>
-        <translation type="unfinished"></translation>
+        <translation>（不對應：使用預設值）</translation>
     </message>
 </context>
 <context>
@@ -1898,7 +1898,7 @@
     </message>
     <message>
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>批次</translation>
     </message>
     <message>
         <source>History</source>

@@ -103,3 +103,26 @@ def test_a_templates_settings_never_carry_over_and_titles_follow_edits(qtbot, wi
     chat.send()
     qtbot.waitUntil(lambda: not chat.bridge.busy, timeout=60_000)
     assert chat.input.toPlainText() == long_prompt.strip()
+
+
+def test_engine_messages_from_a_worker_are_shown_translated(qtbot, window):
+    from desktop.engine_text import engine_text
+    from engine import messages
+
+    sent = messages.PROMPT_TOO_LONG(n_ctx=256, tokens=2003, reserve=64)  # as the text worker words it
+    assert engine_text(sent) == sent  # English stays English
+    zh(qtbot, window)
+    assert engine_text(sent).startswith("這則訊息超過 256 token 的上下文長度（2003 個 token")
+    assert engine_text("Something nobody declared.") == "Something nobody declared."
+    window.chat.show_banner(sent)
+    assert window.chat.banner.text().startswith("這則訊息超過")
+
+
+def test_starting_goes_once_the_image_progress_bar_runs(qtbot, window):
+    from engine import jobs
+
+    images = window.images
+    images._starting = True
+    images.form.show_message("Starting…")
+    images._on_progress(jobs.Progress(job_id="j", step=1, total=20, stage="denoise"))
+    assert images.form.message.text() == "" and images.form.progress.isVisibleTo(images)

@@ -57,3 +57,15 @@ def test_a_diffusers_folder_is_imported_with_the_folder_button(qtbot, window, tm
     assert models.table.item(row, 5).text() == human_size(record.size_bytes) != "0.0 GiB"
     assert models.table.item(row, 7).text().startswith(f"~{gib(record.memory_needed())}")
     assert Path(record.path).exists()
+
+
+def test_an_import_error_is_in_the_persons_language(qtbot, window, tmp_path):
+    bad = tmp_path / "notes.gguf"
+    bad.write_bytes(b"this is not a model at all")
+    i18n.apply_language(QApplication.instance(), "zh_TW")
+    qtbot.waitUntil(lambda: window.sidebar.item(0).text() == "對話", timeout=2000)
+    models = window.models
+    window.sidebar.setCurrentRow(window.pages.index(models))
+    models.import_path(bad)
+    qtbot.waitUntil(lambda: not models.task.running and models.message.isVisible(), timeout=30_000)
+    assert models.message.text() == "notes.gguf 不是 GGUF 模型檔（檔案開頭不是「GGUF」）。"
