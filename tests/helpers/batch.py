@@ -23,5 +23,5 @@ def draft_all(store: BatchStore, job_id: int) -> None:
     """Stand in for the model: give every pending row a parsed draft."""
     owner = process_owner()
     while (row := store.claim_next(job_id, owner)) is not None:
-        fields = {"subject": f"Hello {row.input['Customer']}", "body": f"-{row.input['product']} for you"}
+        fields = {"subject": f"Hello {row.input['Customer']}", "body": f"-{row.input.get('product', row.input.get('last_purchase', ''))} for you"}
         assert store.finish(row.id, owner, "done", output_text=str(fields), output_fields=fields)

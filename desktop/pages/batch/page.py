@@ -392,7 +392,8 @@ class BatchPage(QWidget):
         self.table.setRowCount(len(self.rows))
         for i, row in enumerate(self.rows):
             fields = row.final_fields if row.status not in ("pending", "running") else {}
-            preview = row.error if row.status == "failed" else " / ".join(_text(v) for v in fields.values())
+            preview = row.error if row.status == "failed" else " / ".join(
+                _text(fields[n]) for n in (self.field_editors or fields) if n in fields)
             for c, value in enumerate((str(row.row_number), self.status_name(row.status),
                                        (preview or "").replace("\n", " ")[:120])):
                 item = QTableWidgetItem(value)
@@ -418,23 +419,15 @@ class BatchPage(QWidget):
         row = self.current_row()
         self.source.setHtml("".join(f"<b>{html.escape(k)}</b>: {html.escape(v)}<br>" for k, v in row.input.items())
                             if row else "")
-        for editor in self.field_editors.values():
-            self.fields_box.removeWidget(editor)
-            editor.deleteLater()
-        self.field_editors = {}
         job = self.store.find_job(self.job_id) if self.job_id is not None else None
         labels = {f.name: f.display_label for f in job.outputs} if job else {}
-        if row is not None and row.status not in ("pending", "running", "failed"):
-            fields = row.final_fields
-            for name, value in fields.items():
-                editor = QPlainTextEdit(_text(value))
-                editor.setReadOnly(True)
-                editor.setPlaceholderText(labels.get(name, name))
-                editor.setToolTip(labels.get(name, name))
-                editor.setObjectName(f"field_{name}")
-                self.fields_box.addWidget(editor)
-                editor.show()  # now, not at the layout's next pass, so E can focus it at once
-                self.field_editors[name] = editor
+        self._ensure_editors(list(labels.items()) or [("text", "")])
+        drafted = row is not None and row.status not in ("pending", "running", "failed")
+        fields = row.final_fields if drafted else {}
+        for name, editor in self.field_editors.items():
+            editor.setPlainText(_text(fields.get(name, "")))
+            editor.setReadOnly(True)
+            editor.setEnabled(drafted)
         self.draft_title.setText(self.tr("Draft") if row is None or not row.error
                                  else self.tr("Draft: {error}").format(error=row.error))
         flags = (row.brand_voice_flags or []) if row else []
@@ -443,18 +436,41 @@ class BatchPage(QWidget):
             else self.tr("Missing phrase: {phrase}").format(phrase=f["phrase"]) for f in flags))
         if row is not None and row.edited_fields is not None and row.output_fields is not None:
             self.diff.setHtml("<br><br>".join(
-                f"<b>{html.escape(labels.get(k, k))}</b>: " + diff_html(_text(row.output_fields.get(k)), _text(v))
-                for k, v in row.edited_fields.items()))
+                f"<b>{html.escape(labels.get(k, k))}</b>: " + diff_html(_text(row.output_fields.get(k)),
+                                                                      _text(row.edited_fields[k]))
+                for k in (labels or row.edited_fields) if k in row.edited_fields))
         else:
             self.diff.setHtml("")
         self.diff.setVisible(bool(row and row.edited_fields))
         self.diff_title.setVisible(self.diff.isVisible())
         if row is not None and row.reviewer:
             self.decision.setText(self.tr("{status} by {reviewer} at {time}").format(
-                status=self.status_name(row.status), reviewer=row.reviewer, time=(row.decided_at or "")[:19])
+                status=self.status_name(row.status), reviewer=row.reviewer, time=(row.decided_at or "")[:19].replace("T", " ") + " UTC")
                 + (f" — {row.reason}" if row.reason else ""))
         else:
             self.decision.setText("")
+
+    def _ensure_editors(self, fields: list[tuple[str, str]]) -> None:
+        """One labelled editor per output field of the job, in the template's order."""
+        if [name for name, _ in fields] == list(self.field_editors):
+            return
+        while self.fields_box.count():
+            widget = self.fields_box.takeAt(0).widget()
+            if widget is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+        self.field_editors = {}
+        for name, label in fields:
+            title = QLabel(label or name)
+            title.setObjectName("meta")
+            editor = QPlainTextEdit()
+            editor.setObjectName(f"field_{name}")
+            editor.setReadOnly(True)
+            self.fields_box.addWidget(title)
+            self.fields_box.addWidget(editor, 1)
+            title.show()
+            editor.show()  # now, not at the layout's next pass, so E can focus it at once
+            self.field_editors[name] = editor
 
     def _decide(self, rows: list[int], decision: str, **extra: Any) -> bool:
         if self.job_id is None or not rows:
@@ -498,7 +514,8 @@ class BatchPage(QWidget):
             self._advance()
 
     def start_edit(self) -> None:
-        if not self.field_editors:
+        row = self.current_row()
+        if row is None or row.status in ("pending", "running", "failed") or not self.field_editors:
             return
         self.editing = True
         for editor in self.field_editors.values():
