@@ -29,7 +29,7 @@ LONE = {"other", "done", "stopped", "failed", "running", "interrupted", "fits", 
 
 
 def english_in(text: str) -> str | None:
-    stripped = text
+    stripped = NOT_WORDS.sub(" ", text)  # addresses, file names and code first, whole
     for word in sorted(ALLOWED, key=len, reverse=True):
         stripped = stripped.replace(word, " ")
     stripped = NOT_WORDS.sub(" ", re.sub(r"\{[^}]*\}|%p%|&\w", " ", stripped))  # addresses, files, code
