@@ -279,7 +279,7 @@ class History:
         100,000 generations): every match, newest first (page with ``before_id``, the last id
         of the previous page, or ``offset``). ``order="relevance"``: the matches are taken
         newest first in windows of :data:`RELEVANCE_WINDOW` (two pages), and each window is
-        ranked by bm25, best first; page with ``offset``. Ranking every match instead made a
+        ranked best first by a BM25-style score (cjk.rank_scores); page with ``offset``. Ranking every match instead made a
         frequent word (a company's own brand, in most of its history) cost 200-600 ms at
         100,000 generations; ranking within windows bounds the work per page and every
         match still comes once, in some page (docs/benchmarks.md, "History search").
@@ -301,7 +301,7 @@ class History:
         while len(rows) < limit:
             window, inner = divmod(offset + len(rows), RELEVANCE_WINDOW)
             wanted = min(limit - len(rows), RELEVANCE_WINDOW - inner)
-            page = self._ranked_window(match, where, params, window, inner, wanted)
+            page = self._ranked_window(query, match, where, params, window, inner, wanted)
             rows.extend(page)
             if len(page) < wanted:
                 break  # a window that ends early is the last one
@@ -315,17 +315,16 @@ class History:
             "select word from search_words where word >= ? and word < ? limit ?",
             [prefix, end, cjk.EXPAND_AT_MOST + 1]).fetchall()]
 
-    def _ranked_window(self, match: str, where: str, params: list[Any], window: int, inner: int,
-                       count: int) -> list[dict[str, Any]]:
-        """``count`` matches from the ``inner``-th on, of window number ``window`` ranked."""
-        sql = (
-            "select g.*, w.rank from (select f.rowid as id, bm25(generations_fts) as rank "
-            "from generations_fts f join generations g on g.id = f.rowid "
-            f"where generations_fts match ?{where} order by f.rowid desc limit ? offset ?) w "
-            "join generations g on g.id = w.id order by w.rank, w.id desc limit ? offset ?"
-        )
-        return [_decode(r) for r in self.db.query(
-            sql, [match, *params, RELEVANCE_WINDOW, window * RELEVANCE_WINDOW, count, inner])]
+    def _ranked_window(self, query: str, match: str, where: str, params: list[Any], window: int,
+                       inner: int, count: int) -> list[dict[str, Any]]:
+        """``count`` matches from the ``inner``-th on, of window number ``window`` ranked
+        best first (cjk.rank_scores; ties newest first)."""
+        sql = ("select g.* from generations_fts f join generations g on g.id = f.rowid "
+               f"where generations_fts match ?{where} order by f.rowid desc limit ? offset ?")
+        rows = list(self.db.query(sql, [match, *params, RELEVANCE_WINDOW, window * RELEVANCE_WINDOW]))
+        scores = cjk.rank_scores(cjk.query_terms(query), [f"{r['prompt']}\n{r['output'] or ''}" for r in rows])
+        ranked = sorted(zip(scores, rows), key=lambda pair: (-pair[0], -pair[1]["id"]))
+        return [_decode(row) for _score, row in ranked[inner : inner + count]]
 
     def pages(self, query: str = "", *, size: int = 50, order: str = "newest",
               **filters: Any) -> Iterator[list[dict[str, Any]]]:

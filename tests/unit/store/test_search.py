@@ -150,3 +150,12 @@ def cjk_query(history: History, typed: str) -> str | None:
     from engine.store import cjk
 
     return cjk.fts_query(typed, history._words_beginning)
+
+
+def test_relevance_counts_latin_word_starts_and_cjk_substrings(history):
+    once = add(history, "our brand " + "filler " * 30)
+    often = add(history, "brand branding Brands 品牌")
+    inside = add(history, "rebrand rebrand rebrand brand " + "filler " * 30)  # "rebrand" is not a start
+    assert ids(history.search("brand", order="relevance"))[0] == often
+    assert set(ids(history.search("brand", order="relevance"))) == {once, often, inside}
+    assert ids(history.search("品牌 brand", order="relevance")) == [often]
