@@ -322,7 +322,8 @@ class HistoryPage(QWidget):
             self.tr("Delete {n} generation(s) from history? This cannot be undone.").format(n=len(records)))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.ws.history.delete(r["id"] for r in records)
+        count = self.ws.history.delete(r["id"] for r in records)
+        self.ws.audit_log.append("data.purged", {"reason": "deleted by hand", "generations": count})
         self.model.refresh()
         self._update_count()
 

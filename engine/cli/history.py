@@ -77,6 +77,7 @@ def cmd_history(ws: Any, args: argparse.Namespace) -> Output | None:
         if missing:
             raise BadInput(f"There is no generation {missing[0]}.")
         count = history.delete(args.ids)  # engine rule: the files go with the rows
+        ws.audit_log.append("data.purged", {"reason": "deleted by hand", "generations": count})
         return Output({"deleted": list(args.ids)}, f"Deleted {count} generation(s).")
     if args.action == "export":
         from engine.store.export import export_history

@@ -136,3 +136,11 @@ def test_pack_imports_and_api_keys_are_audited(cli, tmp_path):
     assert by_event["api_key.issued"]["name"] == "crm-bot"
     assert "key" not in by_event["api_key.issued"]  # the secret never reaches the log
     assert json.loads(cli("audit", "verify", "--json").stdout)["ok"]
+
+
+def test_deleting_by_hand_is_audited_as_a_count(cli):
+    seed_history(cli)
+    generation = json.loads(cli("history", "list", "--json").stdout)[0]["id"]
+    cli("history", "delete", str(generation))
+    purged = json.loads(cli("audit", "list", "--json", "--event", "data.purged").stdout)
+    assert purged[0]["details"] == {"reason": "deleted by hand", "generations": 1}
