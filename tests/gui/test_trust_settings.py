@@ -115,3 +115,13 @@ def test_the_app_asks_for_the_passphrase_until_it_is_right(qtbot, home, monkeypa
         ws.close()
     monkeypatch.setattr(desktop_app.QInputDialog, "getText", lambda *a: ("", False))
     assert desktop_app.open_workspace(str(home.root), QApplication.instance()) is None  # the person gave up
+
+
+def test_png_metadata_off_by_policy_greys_out_the_images_option(qtbot, home):
+    from desktop.pages.images.page import ImagesPage
+
+    (home.root / "policy.json").write_text('{"png_metadata": false}', encoding="utf-8")
+    with Workspace(home) as ws:
+        page = ImagesPage(ws)
+        qtbot.addWidget(page)
+        assert not page.form.write_parameters.isChecked() and not page.form.write_parameters.isEnabled()

@@ -38,6 +38,9 @@ class ImagesPage(QWidget):
     def _build(self) -> None:
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.form = ImageForm()
+        if not self.ws.trust.get("png_metadata"):  # Settings → Privacy, or the policy (engine/trust)
+            self.form.write_parameters.setChecked(False)
+            self.form.write_parameters.setEnabled(False)
         right = QSplitter(Qt.Orientation.Vertical)
         self.result = QLabel()
         self.result.setAlignment(Qt.AlignmentFlag.AlignCenter)
