@@ -201,6 +201,7 @@ class RemoteBackend:
         finish = "stop"
         started = time.perf_counter()
         first_token_s: float | None = None
+        ended = False
         try:
             with client(self.connection, self.key, self.connection.first_token_timeout) as http:
                 with http.stream("POST", "/chat/completions", json=self._body(job, model)) as response:
@@ -216,6 +217,7 @@ class RemoteBackend:
                             continue
                         data = line[5:].strip()
                         if data == "[DONE]":
+                            ended = True
                             break
                         chunk = json.loads(data)
                         if chunk.get("error"):
@@ -230,7 +232,11 @@ class RemoteBackend:
                                 pieces.append(text)
                                 emit(jobs.Token(job.job_id, text))
                             if choice.get("finish_reason"):
+                                ended = True
                                 finish = "length" if choice["finish_reason"] == "length" else "stop"
+                    if not ended and finish != "cancelled":
+                        raise ServerError(f"the inference server '{self.name}' ended the answer before it was "
+                                          "complete; try again")
         except ServerError as exc:
             return self._failed(job, str(exc), pieces, emit, started, first_token_s)
         except Exception as exc:  # httpx errors and a malformed stream: one sentence, the rest to the log

@@ -75,8 +75,12 @@ class RunSummary:
 
 class BatchRunner:
     def __init__(self, ws: "Workspace", job_id: int, *, db: sqlite_utils.Database | None = None,
-                 on_progress: Callable[[BatchProgress], None] | None = None):
+                 on_progress: Callable[[BatchProgress], None] | None = None, concurrency: int | None = None):
         self.ws = ws
+        self.concurrency = concurrency
+        """Rows generated at once; None: what the backend takes (1 on the local worker, the
+        connection's setting, default 4, on an inference server: engine/backends/router.py)."""
+        self._in_flight: set[str] = set()
         self.db = db or ws.db
         self.store = BatchStore(self.db)
         self.history = History(self.db, ws.record_steps)
@@ -98,9 +102,9 @@ class BatchRunner:
     def _halt(self, how: str) -> None:
         with self._lock:
             self._stop = self._stop or how
-            current = self._current
-        if current:
-            self.ws.backend("text").cancel(current)
+            current = [self._current, *self._in_flight] if self._current else list(self._in_flight)
+        for job_id in current:
+            self.ws.backend("text").cancel(job_id)
 
     # running -------------------------------------------------------------------------
 
@@ -122,7 +126,10 @@ class BatchRunner:
                 raise BadInput(f"The model '{job.model}' is not the file this job started with; "
                                "import that file again or start a new job.")
             self.store.set_job(job.id, status="running", owner=self.owner, message=None)
-            while self._stop is None:
+            width = self._width(model)
+            if width > 1:
+                generated, failed = self._run_concurrently(model, width, upto, started)
+            while width <= 1 and self._stop is None:
                 row = self.store.claim_next(job.id, self.owner, upto=upto)
                 if row is None:
                     break
@@ -148,6 +155,49 @@ class BatchRunner:
                 _ACTIVE.discard(job.id)
         return RunSummary(job.id, state, generated, failed, time.perf_counter() - started,
                           self.store.counts(job.id), message)
+
+    def _width(self, model: Any) -> int:
+        if self.concurrency is not None:
+            return max(1, int(self.concurrency))
+        backend = self.ws.backend("text")
+        return max(1, int(backend.concurrency(model.name))) if hasattr(backend, "concurrency") else 1
+
+    def _run_concurrently(self, model: Any, width: int, upto: int | None, started: float) -> tuple[int, int]:
+        """Keep ``width`` rows generating at once (a batching server answers them in
+        parallel); claims and records stay on this thread, the one that writes the store."""
+        from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
+        generated = failed = 0
+        in_flight: dict[Any, tuple[BatchRow, jobs.TextJob, list[jobs.Started]]] = {}
+        with ThreadPoolExecutor(width, thread_name_prefix="batch-row") as pool:
+            while True:
+                while self._stop is None and len(in_flight) < width:
+                    row = self.store.claim_next(self.job.id, self.owner, upto=upto)
+                    if row is None:
+                        break
+                    text_job = self._text_job(row, model)
+                    seen: list[jobs.Started] = []
+                    with self._lock:
+                        self._in_flight.add(text_job.job_id)
+                    future = pool.submit(self.ws.backend("text").run, text_job,
+                                         lambda e, seen=seen: seen.append(e) if isinstance(e, jobs.Started) else None)
+                    in_flight[future] = (row, text_job, seen)
+                if not in_flight:
+                    return generated, failed
+                done, _ = wait(list(in_flight), return_when=FIRST_COMPLETED)
+                for future in done:
+                    row, text_job, seen = in_flight.pop(future)
+                    with self._lock:
+                        self._in_flight.discard(text_job.job_id)
+                    try:
+                        event = future.result()
+                    except Exception as exc:  # a backend must not raise; if one does, the row fails, the run goes on
+                        log.exception("batch row %s crashed in the backend", row.row_number)
+                        event = jobs.Failed(text_job.job_id, f"the job could not run ({exc})")
+                    status = self._settle(row, text_job, event, seen[0] if seen else None)
+                    generated += status == "done"
+                    failed += status == "failed"
+                    self._report(started, generated + failed, row.row_number, status)
 
     def _take_over(self, job: BatchJob) -> None:
         """Refuse a job another live process is running; give back rows a dead run left."""
@@ -193,6 +243,11 @@ class BatchRunner:
         finally:
             with self._lock:
                 self._current = None
+        return self._settle(row, text_job, event, started[0] if started else None)
+
+    def _settle(self, row: BatchRow, text_job: jobs.TextJob, event: Any, started: jobs.Started | None) -> str:
+        """Record a row's finished job: back to pending when stopped or crashed (retried),
+        failed, or drafted."""
         if isinstance(event, jobs.Cancelled):
             self.store.release(row.id, self.owner)
             return "pending"
@@ -203,7 +258,7 @@ class BatchRunner:
                 return "pending"
             self.store.finish(row.id, self.owner, "failed", error=event.message)
             return "failed"
-        return self._record(row, text_job, event, started[0] if started else None)
+        return self._record(row, text_job, event, started)
 
     def _record(self, row: BatchRow, text_job: jobs.TextJob, event: jobs.Done, started: jobs.Started | None) -> str:
         result = event.result

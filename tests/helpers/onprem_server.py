@@ -31,7 +31,9 @@ def onprem_server(model: Path, log: Path, *, alias: str = "smollm2") -> Iterator
     with open(log, "wb") as out:
         process = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", str(model),
                                     "--model_alias", alias, "--host", "127.0.0.1", "--port", str(port),
-                                    "--api_key", KEY, "--n_ctx", "2048", "--verbose", "False"],
+                                    "--api_key", KEY, "--n_ctx", "2048", "--verbose", "False",
+                                    # queue concurrent requests (its default drops the running stream)
+                                    "--interrupt_requests", "False"],
                                    stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/v1"
     try:

@@ -14,7 +14,7 @@ from engine.backends.remote import health_check, list_models
 from engine.text.runner import TextRequest, run_text
 from tests.helpers.onprem_server import onprem_server
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1200)]  # a loaded CI box; rows queue on the one server
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +50,36 @@ def test_connect_list_health_and_chat(connected, onprem):
     stored = ws.history.get(outcome.generation_id)
     assert stored["model"] == "team/smollm2" and stored["device"] == "server team"
     assert stored["completion_tokens"] >= 1 and ws.text_worker.pids() == []  # no local worker started
+
+
+def test_a_ten_row_batch_runs_on_the_server_four_rows_at_a_time(connected):
+    from engine.batch.plan import create_job
+    from engine.batch.runner import BatchRunner
+    from engine.batch.store import BatchStore
+    from engine.batch.table import Table
+    from engine.prompts.outputs import OutputField
+    from engine.prompts.templates import Template, TemplateLibrary
+    from engine.prompts.variables import Variable
+
+    ws, connections, _ = connected
+    connections.remember_models("team", ["smollm2"], schema_form="json_object")
+    template = Template(name="Subject line", language="en", system="You write short mail subject lines.",
+                        body="Write one subject line for a thank-you mail.\n\nCustomer: {{ name }}",
+                        variables=(Variable("name", required=True),), params={"max_tokens": 32, "temperature": 0.7},
+                        outputs=(OutputField("subject", max_chars=40),))
+    TemplateLibrary(ws.db).save(template)
+    names = ["Ada", "Bo", "Cy", "Dee", "Eli", "Fay", "Gus", "Hal", "Ivy", "Jo"]
+    job_id = create_job(ws, template.name, Table(columns=("name",), rows=tuple((n,) for n in names),
+                                                 source_name="names.csv"), model="team/smollm2", seed=3)
+    runner = BatchRunner(ws, job_id)
+    assert runner._width(ws.registry.get("team/smollm2")) == 4  # the connection's default
+    summary = runner.run()
+    rows = BatchStore(ws.db).rows(job_id)
+    assert summary.state == "finished" and len(rows) == 10
+    assert all(r.status in ("done", "failed") for r in rows)
+    assert sum(r.status == "done" for r in rows) >= 7, [r.error for r in rows if r.error]
+    records = [ws.history.get(r.generation_id) for r in rows if r.generation_id]
+    assert {r["device"] for r in records} == {"server team"} and len({r["id"] for r in records}) == len(records)
 
 
 def test_server_killed_mid_stream_fails_the_row_and_keeps_the_text(connected, onprem):
