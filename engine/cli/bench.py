@@ -19,6 +19,11 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
     sub.add_argument("--tokens", type=int, default=128)
     sub.add_argument("--runs", type=int, default=7)
     _json_option(sub)
+    sub = command("batch", "a batch with the shared prompt prefix reused vs cold, and prompt-lookup decoding", bench)
+    sub.add_argument("--model", default=None)
+    sub.add_argument("--rows", type=int, default=50)
+    sub.add_argument("--tokens", type=int, default=16, help="new tokens per row (default 16)")
+    _json_option(sub)
     sub = command("image", "seconds per step, raw diffusers vs engine, and faster CPU paths", bench)
     sub.add_argument("--steps", default="1,4", help="two step counts; s/step is the difference (default 1,4)")
     sub.add_argument("--size", type=int, default=512, help="image side in pixels (default 512)")
@@ -30,6 +35,13 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
 
 
 def cmd_bench(ws: Any, args: argparse.Namespace) -> Output:
+    if args.action == "batch":
+        from engine.bench.batch import bench_batch, format_batch_report
+
+        if args.rows < 2 or args.tokens < 1:
+            raise BadInput("--rows must be at least 2 and --tokens at least 1.")
+        report = bench_batch(ws, rows=args.rows, tokens=args.tokens, model=args.model)
+        return Output(report, format_batch_report(report))
     if args.action == "image":
         from engine.bench.image import bench_image, format_image_report
 
