@@ -1,0 +1,110 @@
+"""What the API costs over the in-process engine on the same work, in the same run.
+
+One workspace, one worker process: the same prompt, seed and token count are run by
+``ws.backend("text").run`` directly and through the API (the server `airlock serve`
+runs, here on a thread of this process, streamed with the official ``openai`` client),
+alternating, several times. Reported as ratios and differences of medians:
+
+- tokens/s through the API / in process (goal >= 0.95),
+- first-token time through the API - in process (goal <= 30 ms),
+- 8 clients at once: all answered, none dropped, and how long each waited in the queue.
+
+Run with ``pytest -m perf tests/perf/test_api_overhead.py -s``.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import statistics
+import time
+import uuid
+
+import httpx
+import openai
+import pytest
+
+from engine import jobs
+from engine.api.config import ServerConfig
+from engine.api.keys import ApiKeys
+from engine.api.server import ApiServer
+from engine.registry.registry import DEFAULT_TEXT_MODEL
+from tests.helpers.api_server import free_port
+
+pytestmark = [pytest.mark.perf, pytest.mark.slow]
+
+PROMPT = "Write a short paragraph about lighthouses."
+TOKENS = 64
+RUNS = 3
+
+
+def _in_process(ws, seed: int) -> tuple[float, float, int]:
+    model = ws.registry.get(DEFAULT_TEXT_MODEL)
+    job = jobs.TextJob(job_id=uuid.uuid4().hex, model_name=model.name, model_path=model.path,
+                       model_sha256=model.sha256, messages=({"role": "user", "content": PROMPT},),
+                       params=jobs.SamplingParams(max_tokens=TOKENS, temperature=0, seed=seed),
+                       n_ctx=model.default_context())
+    times: list[float] = []
+    start = time.perf_counter()
+    event = ws.backend("text").run(job, lambda e: times.append(time.perf_counter()) if isinstance(e, jobs.Token) else None)
+    assert isinstance(event, jobs.Done)
+    n = event.result["completion_tokens"]
+    return times[0] - start, (n - 1) / (times[-1] - times[0]) if len(times) > 1 else 0.0, n
+
+
+def _through_api(client, seed: int) -> tuple[float, float, int]:
+    times: list[float] = []
+    start = time.perf_counter()
+    usage = None
+    for chunk in client.chat.completions.create(model=DEFAULT_TEXT_MODEL, max_tokens=TOKENS, temperature=0, seed=seed,
+                                                stream=True, stream_options={"include_usage": True},
+                                                messages=[{"role": "user", "content": PROMPT}]):
+        if chunk.usage:
+            usage = chunk.usage
+        if chunk.choices and chunk.choices[0].delta.content:
+            times.append(time.perf_counter())
+    n = usage.completion_tokens
+    return times[0] - start, (n - 1) / (times[-1] - times[0]) if len(times) > 1 else 0.0, n
+
+
+@pytest.fixture
+def served(workspace):
+    _key, secret = ApiKeys(workspace.db).create("bench")
+    server = ApiServer(workspace, ServerConfig(port=free_port(), queue_limit=16)).start()
+    yield server, secret
+    server.stop()
+
+
+@pytest.mark.timeout(1800)
+def test_api_against_in_process(served, workspace):
+    server, secret = served
+    client = openai.OpenAI(base_url=server.url + "/v1", api_key=secret, max_retries=0, timeout=300)
+    _in_process(workspace, 0)  # load the model once
+    local, api = [], []
+    for run in range(RUNS):  # alternate which goes first, so neither always finds a warmer cache
+        if run % 2:
+            api.append(_through_api(client, run))
+            local.append(_in_process(workspace, run))
+        else:
+            local.append(_in_process(workspace, run))
+            api.append(_through_api(client, run))
+    assert [n for *_, n in local] == [n for *_, n in api]  # the same work
+    ratio = statistics.median(a[1] for a in api) / statistics.median(lo[1] for lo in local)
+    overhead_ms = (statistics.median(a[0] for a in api) - statistics.median(lo[0] for lo in local)) * 1000
+    print(f"\ntokens/s in process {statistics.median(lo[1] for lo in local):.1f}, through the API "
+          f"{statistics.median(a[1] for a in api):.1f}: ratio {ratio:.3f} (goal >= 0.95)")
+    print(f"first token in process {statistics.median(lo[0] for lo in local) * 1000:.1f} ms, through the API "
+          f"{statistics.median(a[0] for a in api) * 1000:.1f} ms: overhead {overhead_ms:.1f} ms (goal <= 30)")
+
+    def one(i: int) -> httpx.Response:
+        return httpx.post(server.url + "/v1/chat/completions", timeout=600,
+                          headers={"Authorization": f"Bearer {secret}"},
+                          json={"model": DEFAULT_TEXT_MODEL, "max_tokens": 32, "temperature": 0, "seed": i,
+                                "messages": [{"role": "user", "content": PROMPT}]})
+
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(one, range(8)))
+    waits = sorted(float(a.headers["x-airlock-queue-seconds"]) for a in answers)
+    print(f"8 concurrent clients: {[a.status_code for a in answers]}, queue wait s: "
+          f"{', '.join(f'{w:.2f}' for w in waits)}")
+    assert all(a.status_code == 200 for a in answers)  # none dropped
+    assert all(a.json()["choices"][0]["message"]["content"] for a in answers)
