@@ -25,7 +25,6 @@ from engine.batch.plan import DRY_RUN_ROWS, create_job
 from engine.batch.runner import BatchRunner
 from engine.batch.store import ROW_STATUSES, BatchRow, BatchStore
 from engine.errors import AirlockError, BadInput
-from engine.store.db import open_db
 from engine.workspace import Workspace
 
 
@@ -299,7 +298,7 @@ class BatchPage(QWidget):
     def start(self, upto: int | None) -> None:
         if self.job_id is None or self.runner is not None:
             return
-        db = open_db(self.ws.home.db_path, migrate=False)  # the runner's own connection (WAL)
+        db = self.ws.connection().db  # the runner's own connection (WAL), opened with the home's key
         try:
             runner = BatchRunner(self.ws, self.job_id, db=db, on_progress=self.bridge.progress.emit)
         except AirlockError as exc:
