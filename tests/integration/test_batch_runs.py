@@ -129,7 +129,7 @@ def test_killing_the_whole_process_then_resuming_runs_every_row_once(airlock_cmd
         assert _wait_for(two_done_one_running), proc.communicate(timeout=5)
         children = psutil.Process(proc.pid).children(recursive=True)
         proc.kill()  # SIGKILL: no cleanup of any kind
-        proc.wait(timeout=10)
+        proc.communicate(timeout=10)  # (also closes our ends of its pipes)
         psutil.wait_procs(children, timeout=15)  # the worker's watchdog ends it with its parent
         assert not [c for c in children if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]
         before = {r.row_number: (r.finished_at, r.generation_id) for r in BatchStore(db).rows(1)
@@ -153,6 +153,7 @@ def test_killing_the_whole_process_then_resuming_runs_every_row_once(airlock_cmd
         db.conn.close()
         if proc.poll() is None:
             proc.kill()
+            proc.communicate(timeout=10)
 
 
 def test_ctrl_c_pauses_and_resume_finishes(airlock_cmd, tmp_path, no_network):
@@ -182,3 +183,4 @@ def test_ctrl_c_pauses_and_resume_finishes(airlock_cmd, tmp_path, no_network):
         db.conn.close()
         if proc.poll() is None:
             proc.kill()
+            proc.communicate(timeout=10)
