@@ -106,6 +106,7 @@ def seed_year(db: sqlite_utils.Database, *, generations: int = 100_000, reviewed
             # reviewers work in sessions of 25 rows, 20-90 s apart
             session, within = divmod(i, 25)
             decided = start + timedelta(seconds=span * session * 25 / reviewed + within * 55 + rng.uniform(-35, 35))
+            decided = min(max(decided, start), end - timedelta(seconds=1))
             rows.append((job, i, status, draft, json.dumps({"body": draft}),
                          json.dumps({"body": edited}) if edited else None, f"reviewer{session % 4}",
                          stamp(decided), rng.choice(["off-brand", "wrong price", ""]) if status == "rejected"
