@@ -24,8 +24,8 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
     sub = command("search", "full-text search (Chinese and English)", history)
     sub.add_argument("query")
     sub.add_argument("--limit", type=whole_number(), default=20)
-    sub.add_argument("--order", choices=("relevance", "newest"), default="relevance",
-                     help="best match first (within the newest matches) or newest first")
+    sub.add_argument("--order", choices=("newest", "relevance"), default="newest",
+                     help="newest first, or best match first within each 100 newest matches")
     _json_option(sub)
     sub = command("show", "one generation with all its parameters", history)
     sub.add_argument("id", type=whole_number())

@@ -33,7 +33,8 @@ def build_parser() -> Parser:
     return parser
 
 
-GROUPS = ("models", "text", "image", "history", "bench", "templates", "batch", "serve", "api", "audit", "trust", "insights", "connections")
+GROUPS = ("models", "text", "image", "history", "bench", "templates", "batch", "insights", "serve", "api", "audit",
+          "trust", "connections")
 """Command groups, one module each under engine/cli/: each has ``add_parsers(command)``
 (``command`` is build_parser's helper, which adds ``--home``) and ``COMMANDS``, a dict from
 command name to ``handler(ws, args)``. A handler returns an :class:`~engine.cli.output.Output`

@@ -314,6 +314,25 @@ def m004_templates_knowledge(db: sqlite_utils.Database) -> None:
 
 
 @migration
+def m_api_001_keys(db: sqlite_utils.Database) -> None:
+    """API keys for `airlock serve`: only a hash of each key is kept (it is shown once)."""
+    db.execute(
+        """
+        create table if not exists api_keys (
+            id integer primary key,
+            name text not null unique,
+            prefix text not null,
+            key_hash text not null unique,
+            scopes text not null default 'text,image',
+            created_at text not null,
+            last_used_at text,
+            revoked_at text
+        )
+        """
+    )
+
+
+@migration
 def m_trust_001_audit_log(db: sqlite_utils.Database) -> None:
     """The append-only audit log (engine/trust/audit.py): triggers refuse UPDATE and DELETE,
     so only a raw connection that drops them can change a row, and the hash chain shows it."""
@@ -338,6 +357,88 @@ def m_trust_001_audit_log(db: sqlite_utils.Database) -> None:
             f"create trigger if not exists audit_log_no_{verb} before {verb} on audit_log "
             "begin select raise(abort, 'the audit log is append-only'); end"
         )
+
+
+@migration
+def m_batch_001_jobs(db: sqlite_utils.Database) -> None:
+    """Batch jobs (engine/batch/): one draft per row of an imported CSV/XLSX, each row
+    claimed in a transaction before it is generated, and every review decision kept."""
+    if "templates" in db.table_names() and "outputs" not in db["templates"].columns_dict:
+        db.execute("alter table templates add column outputs text not null default '[]'")
+    db.execute(
+        """
+        create table if not exists batch_jobs (
+            id integer primary key,
+            template_name text not null,
+            template_version integer not null,
+            template_snapshot text not null,
+            brand_voice text,
+            knowledge text not null default '[]',
+            model text not null,
+            model_sha256 text not null,
+            params text not null,
+            seed_policy text not null,
+            seed integer not null,
+            outputs text not null default '[]',
+            json_schema text,
+            mapping text not null,
+            columns text not null,
+            source_name text not null,
+            source_encoding text,
+            status text not null,
+            dry_run integer not null default 0,
+            owner text,
+            message text,
+            created_at text not null,
+            updated_at text not null
+        )
+        """
+    )
+    db.execute(
+        """
+        create table if not exists batch_rows (
+            id integer primary key,
+            job_id integer not null references batch_jobs(id) on delete cascade,
+            row_number integer not null,
+            input text not null,
+            prompt text not null,
+            system text,
+            status text not null default 'pending',
+            output_text text,
+            output_fields text,
+            edited_fields text,
+            error text,
+            attempts integer not null default 0,
+            seed integer,
+            owner text,
+            claimed_at text,
+            finished_at text,
+            seconds real,
+            prompt_tokens integer,
+            cached_tokens integer,
+            completion_tokens integer,
+            generation_id integer,
+            brand_voice_flags text,
+            reviewer text,
+            decided_at text,
+            reason text,
+            unique (job_id, row_number)
+        )
+        """
+    )
+    db.execute("create index if not exists batch_rows_status on batch_rows(job_id, status, row_number)")
+    db.execute(
+        """
+        create table if not exists batch_decisions (
+            id integer primary key,
+            row_id integer not null references batch_rows(id) on delete cascade,
+            decision text not null,
+            reviewer text not null,
+            reason text,
+            at text not null
+        )
+        """
+    )
 
 
 GENERATION_STATUSES = ("running", "done", "stopped", "failed", "interrupted")
@@ -370,23 +471,59 @@ def m_reliability_001_status_words(db: sqlite_utils.Database) -> None:
                "when 'cancelled' then 'stopped' else status end where status in ('ok', 'cancelled')")
 
 
-@migration
-def m_api_001_keys(db: sqlite_utils.Database) -> None:
-    """API keys for `airlock serve`: only a hash of each key is kept (it is shown once)."""
+HISTORY_SEARCH_TRIGGERS = ("generations_search_ai", "generations_search_ad", "generations_search_au")
+
+
+def create_history_search(db: sqlite_utils.Database) -> None:
+    """The history's search index: a contentless FTS5 table over the lean CJK text of each
+    generation's prompt and output, kept in step by triggers that compute that text with
+    the ``airlock_search_text`` SQL function (engine/store/cjk.py).
+
+    Contentless, so the text is not stored twice (it was: a ``search_text`` column, and
+    the index's own copy of it); ``prefix='1 2 3'`` so that what a person types first (one
+    Chinese character, one to three letters) is a single index lookup instead of a merge of
+    every matching term. A contentless table deletes a row by being given the same text
+    again, which the deterministic function recomputes from the old prompt and output. A
+    migration that rebuilds the generations table must call this again afterwards (the
+    triggers go with the old table; the index itself survives, keyed by rowid).
+    """
     db.execute(
-        """
-        create table if not exists api_keys (
-            id integer primary key,
-            name text not null unique,
-            prefix text not null,
-            key_hash text not null unique,
-            scopes text not null default 'text,image',
-            created_at text not null,
-            last_used_at text,
-            revoked_at text
-        )
-        """
+        "create virtual table if not exists generations_fts using fts5 (search_text, content='', "
+        "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')"
     )
+    text = f"{cjk.SQL_FUNCTION}({{row}}.prompt, {{row}}.output)"
+    db.execute(
+        "create trigger if not exists generations_search_ai after insert on generations begin "
+        f"insert into generations_fts (rowid, search_text) values (new.id, {text.format(row='new')}); end"
+    )
+    delete = ("insert into generations_fts (generations_fts, rowid, search_text) "
+              f"values ('delete', old.id, {text.format(row='old')});")
+    db.execute(
+        f"create trigger if not exists generations_search_ad after delete on generations begin {delete} end"
+    )
+    db.execute(
+        "create trigger if not exists generations_search_au after update of prompt, output on generations "
+        f"begin {delete} insert into generations_fts (rowid, search_text) "
+        f"values (new.id, {text.format(row='new')}); end"
+    )
+
+
+@migration
+def m_speed_001_lean_search(db: sqlite_utils.Database) -> None:
+    """History search at 100,000 generations (issue 12): replace the external-content index
+    of the stored ``search_text`` column (bigrams plus every single character: 3 KB per
+    row with a 300-character text) with :func:`create_history_search` (1.7 KB per row), and
+    empty that column (kept only so that older code reading it still finds it)."""
+    for trigger in ("generations_ai", "generations_ad", "generations_au", *HISTORY_SEARCH_TRIGGERS):
+        db.execute(f"drop trigger if exists [{trigger}]")
+    db.execute("drop table if exists generations_fts")
+    create_history_search(db)
+    db.execute(
+        f"insert into generations_fts (rowid, search_text) "
+        f"select id, {cjk.SQL_FUNCTION}(prompt, output) from generations"
+    )
+    if "search_text" in db["generations"].columns_dict:
+        db.execute("update generations set search_text = '' where search_text != ''")
 
 
 INSIGHTS_DIMENSIONS = {
@@ -451,59 +588,12 @@ def m_reliability_002_leases(db: sqlite_utils.Database) -> None:
     db.execute("create index if not exists generations_running on generations(id) where status = 'running'")
 
 
-HISTORY_SEARCH_TRIGGERS = ("generations_search_ai", "generations_search_ad", "generations_search_au")
-
-
-def create_history_search(db: sqlite_utils.Database) -> None:
-    """The history's search index: a contentless FTS5 table over the lean CJK text of each
-    generation's prompt and output, kept in step by triggers that compute that text with
-    the ``airlock_search_text`` SQL function (engine/store/cjk.py).
-
-    Contentless, so the text is not stored twice (it was: a ``search_text`` column, and
-    the index's own copy of it); ``prefix='1 2 3'`` so that what a person types first (one
-    Chinese character, one to three letters) is a single index lookup instead of a merge of
-    every matching term. A contentless table deletes a row by being given the same text
-    again, which the deterministic function recomputes from the old prompt and output. A
-    migration that rebuilds the generations table must call this again afterwards (the
-    triggers go with the old table; the index itself survives, keyed by rowid).
-    """
-    db.execute(
-        "create virtual table if not exists generations_fts using fts5 (search_text, content='', "
-        "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')"
-    )
-    text = f"{cjk.SQL_FUNCTION}({{row}}.prompt, {{row}}.output)"
-    db.execute(
-        "create trigger if not exists generations_search_ai after insert on generations begin "
-        f"insert into generations_fts (rowid, search_text) values (new.id, {text.format(row='new')}); end"
-    )
-    delete = ("insert into generations_fts (generations_fts, rowid, search_text) "
-              f"values ('delete', old.id, {text.format(row='old')});")
-    db.execute(
-        f"create trigger if not exists generations_search_ad after delete on generations begin {delete} end"
-    )
-    db.execute(
-        "create trigger if not exists generations_search_au after update of prompt, output on generations "
-        f"begin {delete} insert into generations_fts (rowid, search_text) "
-        f"values (new.id, {text.format(row='new')}); end"
-    )
-
-
 @migration
-def m_speed_001_lean_search(db: sqlite_utils.Database) -> None:
-    """History search at 100,000 generations (issue 12): replace the external-content index
-    of the stored ``search_text`` column (bigrams plus every single character: 3 KB per
-    row with a 300-character text) with :func:`create_history_search` (1.7 KB per row), and
-    empty that column (kept only so that older code reading it still finds it)."""
-    for trigger in ("generations_ai", "generations_ad", "generations_au", *HISTORY_SEARCH_TRIGGERS):
-        db.execute(f"drop trigger if exists [{trigger}]")
-    db.execute("drop table if exists generations_fts")
-    create_history_search(db)
-    db.execute(
-        f"insert into generations_fts (rowid, search_text) "
-        f"select id, {cjk.SQL_FUNCTION}(prompt, output) from generations"
-    )
-    if "search_text" in db["generations"].columns_dict:
-        db.execute("update generations set search_text = '' where search_text != ''")
+def m_insights_002_group_index(db: sqlite_utils.Database) -> None:
+    """The insights counts by kind, model, status, template and backend read this index in
+    its own order, so SQLite groups them without sorting a year of rows."""
+    db.execute("create index if not exists generations_insights_groups on generations "
+               "(kind, model, status, template_name, backend_name, created_at)")
 
 
 @migration
@@ -524,11 +614,3 @@ def m_speed_002_search_words(db: sqlite_utils.Database) -> None:
         "insert or ignore into search_words (word) select j.value from generations g, "
         f"json_each({cjk.WORDS_FUNCTION}(g.prompt, g.output)) j"
     )
-
-
-@migration
-def m_insights_002_group_index(db: sqlite_utils.Database) -> None:
-    """The insights counts by kind, model, status, template and backend read this index in
-    its own order, so SQLite groups them without sorting a year of rows."""
-    db.execute("create index if not exists generations_insights_groups on generations "
-               "(kind, model, status, template_name, backend_name, created_at)")

@@ -20,8 +20,8 @@ from engine import jobs
 from engine.registry import catalog, memory
 from engine.errors import BadInput
 from engine.backends.worker_process import StartWatcher
-from engine import messages as engine_messages  # "messages" is a local name here
 from engine.text.titles import title_from_prompt
+from engine import messages as engine_messages  # "messages" is a local name here
 
 if TYPE_CHECKING:
     from engine.prompts.compose import ComposedPrompt

@@ -28,9 +28,9 @@ from desktop.widgets.pack_dialogs import PackImportDialog, VersionsDialog
 from desktop.widgets.swift_builder import SwiftBuilder
 from engine.errors import BadInput
 from engine.prompts.compose import ComposedPrompt, compose
-from engine.prompts.variables import missing_required
 from engine.prompts.packs import build_pack, import_pack, load_pack, preview, write_pack
 from engine.prompts.templates import CATEGORIES, Template
+from engine.prompts.variables import missing_required
 from engine.trust.install import pack_imported
 from engine.workspace import Workspace
 
