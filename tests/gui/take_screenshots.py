@@ -18,7 +18,7 @@ from engine import jobs
 from engine.text.runner import TextRequest, run_text
 from engine.workspace import Workspace
 
-PAGES = ("chat", "images", "templates", "knowledge", "history", "models", "settings")
+PAGES = ("chat", "images", "templates", "batch", "knowledge", "history", "insights", "models", "settings")
 BRAND_GUIDE = """# 山嵐茶器 品牌指南
 
 品牌調性：溫暖、樸實、有手感。我們說「一起慢慢喝茶」，不說「限時搶購」。

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from desktop.qt import QImage
+from tests.gui.take_screenshots import PAGES
 
 pytestmark = pytest.mark.slow
 
@@ -46,7 +47,7 @@ def test_every_page_in_both_languages_is_captured_and_not_blank(tmp_path):
     finally:
         xvfb.terminate()
         xvfb.wait(10)
-    for page in ("chat", "images", "templates", "knowledge", "history", "models", "settings"):
+    for page in PAGES:
         for language in ("en", "zh_TW"):
             image = QImage(str(shots / f"{page}-{language}.png"))
             assert image.width() == 1280 and image.height() == 800

@@ -460,14 +460,14 @@ class BatchPage(QWidget):
                 widget.deleteLater()
         self.field_editors = {}
         for name, label in fields:
-            title = QLabel(label or name)
+            title = QLabel(label)  # a plain draft (no output fields) needs no field title
             title.setObjectName("meta")
             editor = QPlainTextEdit()
             editor.setObjectName(f"field_{name}")
             editor.setReadOnly(True)
             self.fields_box.addWidget(title)
             self.fields_box.addWidget(editor, 1)
-            title.show()
+            title.setVisible(bool(label))
             editor.show()  # now, not at the layout's next pass, so E can focus it at once
             self.field_editors[name] = editor
 
