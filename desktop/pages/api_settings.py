@@ -131,7 +131,10 @@ class ApiSettings(QWidget):
         self.check_conn.setText(self.tr("Check connection"))
         self.remove_conn.setText(self.tr("Remove"))
         self._show_address()
-        self._reload()
+        if hasattr(self, "_keys"):
+            self._render()
+        else:
+            self._reload()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -145,8 +148,16 @@ class ApiSettings(QWidget):
             self.address.setText(self.tr("Off. `airlock serve` runs the same API without the window."))
 
     def _reload(self) -> None:
+        """Read keys and connections again (after a change), then show them."""
+        self._keys = self.keys.list()
+        self._connections = self.connections.list()
+        self._render()
+
+    def _render(self) -> None:
+        """Show what was last read, in the current language: a language switch redraws
+        without touching the database."""
         self.key_list.clear()
-        for key in self.keys.list():
+        for key in getattr(self, "_keys", []):
             state = self.tr("active") if key.active else self.tr("revoked")
             used = (key.last_used_at or "")[:16].replace("T", " ") or self.tr("never")
             item = QListWidgetItem(self.tr("{0} ({1}…, {2}) {3}, last used {4}").format(
@@ -156,7 +167,7 @@ class ApiSettings(QWidget):
         current = self.conn_list.currentItem().data(256) if self.conn_list.currentItem() else None
         self.conn_list.blockSignals(True)
         self.conn_list.clear()
-        for connection in self.connections.list():
+        for connection in getattr(self, "_connections", []):
             item = QListWidgetItem(self.tr("{0}: {1} ({2} models)").format(
                 connection.name, connection.base_url, len(connection.models)))
             item.setData(256, connection.name)

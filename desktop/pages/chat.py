@@ -423,6 +423,10 @@ class ChatPage(QWidget):
             params=self._run_params(), seed=self.settings.chosen_seed(), overflow=overflow,
             **options,
         )
+        if self.editing_turn is not None:
+            # Redraw the kept turns first: sending stores the new turn at once (as running),
+            # and it is drawn below as it streams, not as a stored turn.
+            self.open_conversation_view_only()
         try:
             self.conversation_id = self.bridge.send(request)
         except BadInput as exc:
@@ -431,8 +435,6 @@ class ChatPage(QWidget):
         self._loaded_key = (name, tuple(sorted(options.items())))
         self.last_request = request
         self.hide_banner()
-        if self.editing_turn is not None:
-            self.open_conversation_view_only()
         self.cancel_edit()
         self.input.clear()
         self.welcome.setVisible(False)

@@ -1493,7 +1493,7 @@
     </message>
     <message>
         <source>Time saved is an estimate: items kept × the manual minutes per template (editable with &apos;airlock insights baselines&apos;), minus the measured review time. Airlock is not likely to be solely responsible for the time people save.</source>
-        <translation>節省時間是估計值：採用的項目數 × 每個範本的人工撰寫分鐘數（可用「airlock insights baselines」修改），再減去實際審閱時間。節省的時間不太可能全歸功於 Airlock。</translation>
+        <translation>節省時間是估計值：採用的項目數 × 每個範本的人工撰寫分鐘數（可用 `airlock insights baselines` 修改），再減去實際審閱時間。節省的時間不太可能全歸功於 Airlock。</translation>
     </message>
     <message>
         <source>Text</source>

@@ -282,8 +282,9 @@ def test_a_template_run_answers_in_chat_with_brand_voice_flags(qtbot, window):
     qtbot.waitUntil(lambda: not chat.bridge.busy, timeout=30_000)
     chat.settings.seed.setValue(5)
     templates.run()
-    assert chat.bridge.busy and chat.settings.max_tokens.value() == 500
-    chat.settings.max_tokens.setValue(60)
+    # The template's settings run this conversation; the chat's own settings stay as they were.
+    assert chat.bridge.busy and chat._run_params().max_tokens == 500
+    assert chat.settings.max_tokens.value() != 500
     qtbot.waitUntil(lambda: not chat.bridge.busy, timeout=120_000)
     answer = chat.view.messages()[-1]
     record = window.ws.history.get(answer.generation_id)
