@@ -9,7 +9,7 @@ import sys
 from desktop import demo, i18n
 from desktop.main_window import MainWindow
 from desktop.preferences import Preferences
-from desktop.qt import QApplication, QCoreApplication, QIcon, QInputDialog, QLineEdit, QTimer
+from desktop.qt import QApplication, QCoreApplication, QEvent, QIcon, QInputDialog, QLineEdit, QTimer
 from desktop.theme import apply_theme
 from engine.errors import AirlockError
 from engine.workspace import Workspace
@@ -78,4 +78,9 @@ def run_app(home: str | None = None) -> int:
     try:
         return app.exec()
     finally:
+        # The window goes before its workspace: no page may read a closed database on a
+        # late event (a language switch in the same process, as in the demo's tests).
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         ws.close()
