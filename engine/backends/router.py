@@ -54,8 +54,11 @@ class TextRouter:
         1 on the local worker, the connection's setting on a server (default 4)."""
         return int(getattr(self.backend_for(model_name), "concurrency", 1))
 
-    def run(self, job: Any, on_event: Any = None) -> Any:
-        backend = self.backend_for(job.model_name)
+    def run(self, job: Any, on_event: Any = None, *, backend: Any = None) -> Any:
+        """Run ``job`` where its model lives. ``backend``, when given, is what
+        :meth:`backend_for` returned on the caller's thread: finding it reads the store,
+        which a pool thread must not do on a connection another thread is writing."""
+        backend = backend or self.backend_for(job.model_name)
         with self._lock:
             self._running[job.job_id] = backend
         try:

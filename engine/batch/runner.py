@@ -169,6 +169,9 @@ class BatchRunner:
 
         generated = failed = 0
         in_flight: dict[Any, tuple[BatchRow, jobs.TextJob, list[jobs.Started]]] = {}
+        router = self.ws.backend("text")
+        # Found here, on the thread that owns the store's connection: the pool threads only run jobs.
+        options = {"backend": router.backend_for(model.name)} if hasattr(router, "backend_for") else {}
         with ThreadPoolExecutor(width, thread_name_prefix="batch-row") as pool:
             while True:
                 while self._stop is None and len(in_flight) < width:
@@ -179,8 +182,9 @@ class BatchRunner:
                     seen: list[jobs.Started] = []
                     with self._lock:
                         self._in_flight.add(text_job.job_id)
-                    future = pool.submit(self.ws.backend("text").run, text_job,
-                                         lambda e, seen=seen: seen.append(e) if isinstance(e, jobs.Started) else None)
+                    future = pool.submit(router.run, text_job,
+                                         lambda e, seen=seen: seen.append(e) if isinstance(e, jobs.Started) else None,
+                                         **options)
                     in_flight[future] = (row, text_job, seen)
                 if not in_flight:
                     return generated, failed
