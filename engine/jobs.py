@@ -104,6 +104,9 @@ class TextJob:
     under the grammar built from it, so the reply has that shape."""
     prompt_lookup: int = 0
     """Prompt-lookup decoding: draft this many tokens from the prompt's own n-grams (0: off)."""
+    raw_prompt: str | None = None
+    """Complete this text as it is, with no chat template (``/v1/completions``); then
+    ``messages`` is empty. Its text is never parsed as control tokens."""
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from engine.home import Home, resolve_home
 from engine.logs import setup_logging
 from engine.registry.registry import Registry
 from engine.store.db import open_db
+from engine.store import space
 from engine.trust import encryption, install as trust
 from engine.trust.policy import load_policy
 from engine.backends.base import Backend
@@ -111,6 +112,8 @@ class Workspace(_Stores):
         self.db_key = encryption.database_key(home, required=bool(self.policy.get("encryption_required")),
                                               passphrase=passphrase)
         self.db = open_db(home.db_path, key=self.db_key)
+        self.reclaim_space_if_low()  # a disk another run filled gets the log's space back
+        space.ensure_reserve(home.db_path)  # spare room for that (engine/store/space.py)
         self.record_steps = RecordSteps()
         self.record_steps.add("brand_voice", brand_voice.flag_record)
         self.record_steps.add("user", users.stamp_user)  # who generated, for insights
@@ -133,6 +136,13 @@ class Workspace(_Stores):
             raise ValueError(f"no backend for {kind!r} jobs")
         return backends[kind]
 
+    def reclaim_space_if_low(self) -> bool:
+        """When the disk is (nearly) full, fold the write-ahead log back and give its space
+        back (engine/store/space.py); front ends call it after a write failed."""
+        if space.low_on_space(self.home.db_path):
+            return space.reclaim(self.db)
+        return False
+
     def connection(self) -> Connection:
         """The same stores on a new connection, for a background thread (see Connection)."""
         return Connection(self)
@@ -146,6 +156,7 @@ class Workspace(_Stores):
         self.text_worker.stop()
         self.image_worker.stop()
         trust.close(self)
+        self.reclaim_space_if_low()
         self.db.conn.close()
 
     def __enter__(self) -> "Workspace":

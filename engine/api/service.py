@@ -208,8 +208,11 @@ class ApiService:
         model = self._text_model(body.model)
         params = self._sampling(jobs.SamplingParams(), body, None)
         schema = self._schema(body.response_format)
-        return self._prepared(model, body.model, [{"role": "user", "content": prompt}], params, schema, {},
-                              None, prompt, key, "completions")
+        if not prompt.strip():
+            raise BadInput("The prompt is empty; give the text to complete.")
+        # The raw prompt, as OpenAI and llama-server complete it: no chat template around it.
+        return self._prepared(model, body.model, [], params, schema, {"raw_prompt": True},
+                              None, prompt, key, "completions", raw_prompt=prompt)
 
     def _sampling(self, base: jobs.SamplingParams, body: Any, max_completion: int | None) -> jobs.SamplingParams:
         changes = {name: getattr(body, name) for name in ("temperature", "top_p", "top_k", "min_p",
@@ -243,7 +246,7 @@ class ApiService:
 
     def _prepared(self, model: Any, model_id: str, messages: list[dict[str, str]], params: jobs.SamplingParams,
                   schema: dict[str, Any] | None, annotations: dict[str, Any], system: str | None, prompt: str,
-                  key: ApiKey, endpoint: str) -> Prepared:
+                  key: ApiKey, endpoint: str, raw_prompt: str | None = None) -> Prepared:
         from engine.text.runner import TextRequest
 
         n_ctx = model.default_context()
@@ -261,7 +264,7 @@ class ApiService:
             annotations = {**annotations, "json_schema": schema}
         job = jobs.TextJob(job_id=uuid.uuid4().hex, model_name=model.name, model_path=model.path,
                            model_sha256=model.sha256, messages=tuple(messages), params=params, n_ctx=n_ctx,
-                           **extra)
+                           raw_prompt=raw_prompt, **extra)
         request = TextRequest(model=model.name, prompt=prompt, system=system, params=params, seed=params.seed,
                               annotations=annotations)
         return Prepared(job, request, model_id, schema, self.text_backend(model.name).name, notes)

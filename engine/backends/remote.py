@@ -183,11 +183,21 @@ class RemoteBackend:
         with self._lock:
             return job_id in self._cancelled
 
+    @staticmethod
+    def _path(job: jobs.TextJob) -> str:
+        """A raw completion goes to the server's /completions (no chat template), a chat
+        to /chat/completions."""
+        return "/completions" if job.raw_prompt is not None else "/chat/completions"
+
     def _body(self, job: jobs.TextJob, model: str) -> dict[str, Any]:
         p = job.params
-        body: dict[str, Any] = {"model": model, "messages": list(job.messages), "stream": True,
+        body: dict[str, Any] = {"model": model, "stream": True,
                                 "max_tokens": p.max_tokens, "temperature": p.temperature, "top_p": p.top_p,
                                 "seed": p.seed, "stream_options": {"include_usage": True}}
+        if job.raw_prompt is not None:
+            body["prompt"] = job.raw_prompt
+        else:
+            body["messages"] = list(job.messages)
         schema = getattr(job, "json_schema", None)
         if schema:
             body["response_format"] = response_format(json.loads(schema), self.connection.schema_form)
@@ -204,7 +214,7 @@ class RemoteBackend:
         ended = False
         try:
             with client(self.connection, self.key, self.connection.first_token_timeout) as http:
-                with http.stream("POST", "/chat/completions", json=self._body(job, model)) as response:
+                with http.stream("POST", self._path(job), json=self._body(job, model)) as response:
                     if response.status_code >= 400:
                         response.read()
                         response.raise_for_status()
@@ -225,7 +235,8 @@ class RemoteBackend:
                                               f"{chunk['error'].get('message', chunk['error'])}")
                         usage = chunk.get("usage") or usage
                         for choice in chunk.get("choices") or []:
-                            text = (choice.get("delta") or {}).get("content") or ""
+                            text = ((choice.get("delta") or {}).get("content") if "delta" in choice
+                                    else choice.get("text")) or ""  # a chat chunk, or a completion's
                             if text:
                                 if first_token_s is None:
                                     first_token_s = time.perf_counter() - started

@@ -1,7 +1,8 @@
 """The text worker: runs inside its own process, holds one GGUF model, streams tokens.
 
 Only this module (and the benchmark's raw baseline) imports llama_cpp. It formats the
-conversation with the model's own chat template, fits it into the context window
+conversation with the model's own chat template (or, for a raw completion, takes the
+prompt text as it is), fits it into the context window
 (dropping the oldest turns or refusing, as the job says, and reporting which), verifies
 the file's sha256 before every load, and streams tokens, checking for a cancel after
 each one so that it is seen within one token. During prompt processing, which can take seconds for a long
@@ -152,6 +153,16 @@ class TextWorker:
             self.formatter, messages, lambda text, bos, special: llm.tokenize(text, add_bos=bos, special=special),
             self.control_texts(), template_markers=not isinstance(self.formatter, PlainTranscript))
 
+    def tokenize_raw(self, text: str) -> list[int]:
+        """A raw completion prompt's tokens: the model's BOS where its vocabulary asks for
+        one, then the text as plain text (``<|im_start|>`` in it stays text, as in a chat)."""
+        llm = self.llm
+        assert llm is not None
+        tokens = llm.tokenize(text.encode("utf-8"), add_bos=True, special=False)
+        if not tokens:
+            raise BadInput(engine_messages.PROMPT_EMPTY())
+        return tokens
+
     def control_texts(self) -> list[str]:
         """The text of every control token of the loaded model's vocabulary (cached)."""
         llm = self.llm
@@ -169,9 +180,14 @@ class TextWorker:
         The prompt must leave room for an answer of ``min(max_tokens, n_ctx // 4)`` tokens.
         The system message and the last user message are never dropped.
         """
-        messages = list(job.messages)
         n_ctx = job.n_ctx
         reserve = max(1, min(job.params.max_tokens, n_ctx // 4))
+        if job.raw_prompt is not None:  # a plain completion: nothing to drop, it fits or it is refused
+            tokens = self.tokenize_raw(job.raw_prompt)
+            if len(tokens) + reserve > n_ctx:
+                raise BadInput(engine_messages.PROMPT_TOO_LONG(n_ctx=n_ctx, tokens=len(tokens), reserve=reserve))
+            return tokens, 0, min(job.params.max_tokens, n_ctx - len(tokens))
+        messages = list(job.messages)
         tokens = self.tokenize_messages(messages)
         dropped = 0
         if len(tokens) + reserve > n_ctx and job.overflow == "refuse" and len(messages) > 1:
@@ -192,7 +208,7 @@ class TextWorker:
     def handle(self, job: jobs.TextJob, emit: Emit, cancelled: IsCancelled) -> None:
         try:
             load_seconds = self.ensure_loaded(job, emit, cancelled)
-            if not job.messages:  # a load-only job: the app preloads the model it shows
+            if not job.messages and job.raw_prompt is None:  # a load-only job: the app preloads the model it shows
                 emit(jobs.Done(job.job_id, {"loaded": True, "device": self.device,
                                             "fallback_reason": self.fallback_reason,
                                             "load_seconds": load_seconds}))

@@ -66,6 +66,37 @@ def test_chat_streaming_completions_and_history(server, client):
     assert rows[0]["params"]["api"]["backend"] == "local"
 
 
+def test_completions_complete_the_raw_prompt_with_no_chat_template(server, client, smollm2):
+    import llama_cpp
+
+    prompt = "The capital of France is"
+    completion = client.completions.create(model="smollm2-135m", prompt=prompt, max_tokens=8, seed=2,
+                                           temperature=0)
+    raw = llama_cpp.Llama(model_path=str(smollm2), n_ctx=512, verbose=False)
+    try:
+        tokens = raw.tokenize(prompt.encode(), add_bos=True, special=False)
+        greedy: list[int] = []
+        for token in raw.generate(tokens, temp=0, top_k=40, top_p=0.95, min_p=0.05, repeat_penalty=1.1):
+            if llama_cpp.llama_vocab_is_eog(raw._model.vocab, token) or len(greedy) == 8:
+                break
+            greedy.append(token)
+        expected = raw.detokenize(greedy).decode("utf-8", "replace")
+    finally:
+        raw.close()
+    # the prompt's own tokens only: a chat template would add a system turn and role markers
+    assert completion.usage.prompt_tokens == len(tokens)
+    assert completion.choices[0].text == expected  # what llama.cpp itself continues the text with
+
+    streamed = "".join(c.choices[0].text for c in client.completions.create(
+        model="smollm2-135m", prompt=prompt, max_tokens=8, seed=2, temperature=0, stream=True) if c.choices)
+    assert streamed == expected
+    row = json.loads(airlock(server.home, "history", "list", "--limit", "1", "--json").stdout)[0]
+    assert row["prompt"] == prompt and row["params"]["raw_prompt"] is True
+    assert row["params"]["api"]["endpoint"] == "completions"
+    marker = client.completions.create(model="smollm2-135m", prompt="<|im_start|>user", max_tokens=1, temperature=0)
+    assert marker.usage.prompt_tokens > 1  # typed control-token text stays text
+
+
 def test_a_template_model_brings_its_brand_voice(server, client):
     ids = [m.id for m in client.models.list()]
     assert "airlock/tpl-customer-service-reply" in ids and "airlock/tpl-新聞稿" in ids

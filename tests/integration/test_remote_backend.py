@@ -52,6 +52,22 @@ def test_connect_list_health_and_chat(connected, onprem):
     assert stored["completion_tokens"] >= 1 and ws.text_worker.pids() == []  # no local worker started
 
 
+def test_a_raw_completion_goes_to_the_servers_completions(connected, onprem):
+    import httpx
+
+    ws, connections, _ = connected
+    connections.remember_models("team", ["smollm2"])
+    params = jobs.SamplingParams(max_tokens=8, temperature=0, seed=1)
+    job = jobs.TextJob(job_id="raw-1", model_name="team/smollm2", model_path="", model_sha256="", messages=(),
+                       params=params, raw_prompt="The capital of France is")
+    event = ws.backend("text").run(job)
+    assert isinstance(event, jobs.Done) and event.result["device"] == "server team"
+    direct = httpx.post(onprem.base_url + "/completions", headers={"Authorization": f"Bearer {onprem.key}"},
+                        timeout=120, json={"model": "smollm2", "prompt": "The capital of France is", "max_tokens": 8,
+                                           "temperature": 0, "top_p": params.top_p, "seed": 1}).json()
+    assert event.result["text"] == direct["choices"][0]["text"]  # the server's own completion, no chat turn
+
+
 def test_a_ten_row_batch_runs_on_the_server_four_rows_at_a_time(connected):
     from engine.batch.plan import create_job
     from engine.batch.runner import BatchRunner
