@@ -19,6 +19,10 @@ class BadInput(AirlockError):
     exit_code = 2
 
 
+class DiskFull(AirlockError):
+    """No space left on the disk (exit status 1: the input was fine)."""
+
+
 class Cancelled(AirlockError):
     """The user stopped a long operation; nothing half-done was kept."""
 

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from engine.errors import AirlockError, BadInput
+from engine.errors import AirlockError, BadInput, DiskFull
 
 PART_SUFFIX = ".part"
 """Temporary files end with this; a stale one (from a kill) is safe to delete."""
@@ -39,10 +39,6 @@ class TargetExists(BadInput):
     def __init__(self, path: Path):
         super().__init__(f"{path} already exists; add --force to replace it, or choose another name.")
         self.path = path
-
-
-class DiskFull(AirlockError):
-    """No space left (exit status 1: the input was fine)."""
 
 
 def write_error(path: Path | str, exc: OSError) -> AirlockError:

@@ -91,13 +91,11 @@ def check_argv(argv: list[str]) -> None:
 
 def give_back_space(db: Any) -> None:
     """After a failed write (a full disk), fold the write-ahead log back into the database
-    so the space it holds comes back; quietly, since the disk may still be full."""
-    try:
-        if db.conn.in_transaction:
-            db.conn.rollback()
-        db.execute("pragma wal_checkpoint(TRUNCATE)")
-    except Exception:  # noqa: BLE001 - best effort on a failing disk
-        pass
+    so the space it holds comes back, using the spare file's room when the disk has none
+    (engine/store/space.py); quietly, since the disk may still be full."""
+    from engine.store import space
+
+    space.reclaim(db)
 
 
 def _where(home: object | None) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from engine.cli.output import Parser, UsageError, _home_option, present, printable
 from engine.cli.failures import EXIT_SIGTERM, Terminated, check_argv, describe, give_back_space, sigterm_raises
-from engine.errors import AirlockError, BadInput
+from engine.errors import AirlockError, BadInput, DiskFull
 
 log = logging.getLogger("airlock.cli")
 
@@ -88,6 +88,8 @@ def _run(argv: list[str]) -> int:
         return present(handler_for(args.command)(ws, args), getattr(args, "json", False))
     except AirlockError as exc:
         log.info("error (exit %s): %s", exc.exit_code, exc, exc_info=not isinstance(exc, BadInput))
+        if ws is not None and isinstance(exc, DiskFull):
+            give_back_space(ws.db)
         print(f"error: {printable(str(exc), newlines=False)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:

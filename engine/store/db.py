@@ -14,8 +14,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from engine.store import cjk, migrations
-from engine.errors import AirlockError
+from engine.store import cjk, migrations, space
+from engine.errors import AirlockError, DiskFull
 
 
 def utc_now() -> str:
@@ -67,9 +67,12 @@ def open_db(path: Path | str, *, migrate: bool = True, key: bytes | None = None)
         if str(path) != ":memory:":
             db.execute("pragma journal_mode = wal")
             db.execute("pragma synchronous = normal")
+            space.tune(db)  # a small write-ahead log: a full disk can give its space back
         if migrate:
             migrations.migrate(db)
     except (sqlite3.DatabaseError, *_cipher_errors()) as exc:
+        if "full" in str(exc).lower():
+            space.reclaim(db)  # a migration that filled the disk leaves no log behind
         conn.close()
         if not_damaged(exc, path):
             raise not_damaged(exc, path) from exc
@@ -95,8 +98,8 @@ def not_damaged(exc: Exception, path: Path | str) -> AirlockError | None:
         return DatabaseBusy("The database is busy: another Airlock process kept it locked for too long; "
                             "try again when it has finished.")
     if "disk is full" in text or "disk i/o" in text:
-        return AirlockError("The disk is full (or failing): the database could not be written; free some "
-                            "space and try again.")
+        return DiskFull("The disk is full (or failing): the database could not be written; free some "
+                        "space and try again.")
     if "unable to open" in text:
         return AirlockError(f"The database {path} cannot be opened; check that its folder exists and "
                             "Airlock may write there.")

@@ -51,3 +51,18 @@ def fill(path: Path) -> None:
                     pass
     finally:
         os.close(fd)
+
+
+def free_bytes(path: Path) -> int:
+    """Free bytes on the disk holding ``path``."""
+    stats = os.statvfs(path)
+    return stats.f_bavail * stats.f_frsize
+
+
+def fill_leaving(path: Path, keep: int) -> None:
+    """Take all of the disk holding ``path`` (a folder) but ``keep`` bytes."""
+    fd = os.open(path / "filler", os.O_WRONLY | os.O_CREAT, 0o644)
+    try:
+        os.posix_fallocate(fd, 0, max(1, free_bytes(path) - keep))
+    finally:
+        os.close(fd)

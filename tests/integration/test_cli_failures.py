@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import assert_one_line_error
-from tests.helpers.mounts import read_only, small_disk
+from tests.helpers.mounts import fill_leaving, free_bytes, read_only, small_disk
 
 
 def run(airlock_cmd, *args: str, env: dict | None = None, **kw) -> subprocess.CompletedProcess:
@@ -133,3 +133,30 @@ def test_a_disk_that_fills_during_an_export_is_one_line(airlock_cmd, cli, tmp_pa
         assert_one_line_error(result, "The disk is full")
         assert list(disk.iterdir()) == []  # no half file, no temporary left
     intact(cli.home)
+
+
+def test_a_write_that_fills_the_disk_gives_the_space_back(airlock_cmd, tmp_path):
+    """A pack import that fills the disk: one line, the write-ahead log's space comes back
+    (engine/store/space.py), and the next command runs without a word on stderr."""
+    import json
+
+    pack = tmp_path / "big-pack.json"
+    pack.write_text(json.dumps({"airlock_pack": 1, "name": "big", "templates": [
+        {"name": f"long {i}", "body": f"{i} " + os.urandom(30_000).hex()} for i in range(60)]}))
+    with small_disk(tmp_path / "disk", "16m") as disk:
+        home = disk / "home"
+        assert run(airlock_cmd, "templates", "list", "--home", str(home)).returncode == 0
+        assert (home / "airlock.db-reserve").stat().st_size == 4 * 1024 * 1024
+        before = text_of(run(airlock_cmd, "templates", "list", "--json", "--home", str(home)))
+        fill_leaving(disk, 2_000_000)
+        result = text_of(run(airlock_cmd, "templates", "import", str(pack), "--home", str(home)))
+        assert result.returncode == 1
+        assert_one_line_error(result, "The disk is full")
+        wal = home / "airlock.db-wal"
+        assert not wal.exists() or wal.stat().st_size == 0
+        assert free_bytes(disk) > 1_500_000  # what the failed import wrote is free again
+        after = text_of(run(airlock_cmd, "templates", "list", "--json", "--home", str(home)))
+        assert after.returncode == 0 and after.stderr == ""  # no "--- Logging error ---"
+        assert json.loads(after.stdout) == json.loads(before.stdout)  # nothing half-imported
+        intact(home)
+
