@@ -97,7 +97,10 @@ def remote_records(connections: Connections) -> list[Any]:
                 name=f"{connection.name}/{model}", kind="text", format="remote", path=connection.base_url,
                 size_bytes=0, sha256="", source="remote", architecture=None, size_label=None, quantization=None,
                 context_length=connection.context_length, chat_template_sha256=None,
-                metadata={"connection": connection.name, "remote_model": model}, added_at=""))
+                # host + the server's model id: what the policy's model allowlist names it by
+                # (engine/trust/policy.remote_model_id); there is no file here to hash
+                metadata={"connection": connection.name, "remote_model": model, "host": connection.host},
+                added_at=""))
     return records
 
 

@@ -20,7 +20,7 @@ from engine.errors import BadInput
 from engine.trust import pii, retention
 from engine.trust.audit import AuditLog, default_actor
 from engine.trust.chat_templates import inspect_template
-from engine.trust.policy import Policy, load_policy
+from engine.trust.policy import Policy, load_policy, model_identity
 from engine.trust.settings import TrustSettings
 
 log = logging.getLogger(__name__)
@@ -77,11 +77,14 @@ def trust_step(ws: Any, record: dict[str, Any]) -> dict[str, Any]:
 def model_gate(ws: Any, action: str, record: Any) -> None:
     """Called by the registry with ("import", record) before a model is registered and
     ("load", record) before a runner uses it; raises BadInput to refuse."""
-    if not ws.policy.model_allowed(record.sha256):
-        ws.audit_log.append("model.refused", {"action": action, "name": record.name, "sha256": record.sha256})
+    identity = model_identity(record)  # a file's sha256, or remote:<host>/<model> for a server's model
+    if not ws.policy.model_allowed(identity):
+        ws.audit_log.append("model.refused", {"action": action, "name": record.name, "sha256": record.sha256,
+                                              **({"identity": identity} if identity != record.sha256 else {})})
         why = ws.policy.reason_for("allowed_models")
+        shown = identity if identity != record.sha256 else f"sha256 {record.sha256[:12]}…"
         raise BadInput(f"'{record.name}' is not on your organization's list of allowed models"
-                       f"{f' ({why})' if why else ''} (sha256 {record.sha256[:12]}…).")
+                       f"{f' ({why})' if why else ''} ({shown}).")
     if action == "import":
         details = {"name": record.name, "kind": record.kind, "sha256": record.sha256}
         template = (record.metadata or {}).get("tokenizer.chat_template")
@@ -92,9 +95,10 @@ def model_gate(ws: Any, action: str, record: Any) -> None:
             details["chat_template_flags"] = report.flags
         ws.audit_log.append("model.imported", details)
     elif action == "load":
-        if getattr(ws, "_last_loaded", None) != record.sha256:
-            ws._last_loaded = record.sha256
-            ws.audit_log.append("model.loaded", {"name": record.name, "sha256": record.sha256})
+        if getattr(ws, "_last_loaded", None) != identity:
+            ws._last_loaded = identity
+            ws.audit_log.append("model.loaded", {"name": record.name, "sha256": record.sha256,
+                                                 **({"identity": identity} if identity != record.sha256 else {})})
 
 
 def _note_policy(ws: Any) -> None:

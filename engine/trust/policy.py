@@ -17,7 +17,9 @@ Keys (all optional)::
     {
       "reason": "Bank security standard 4.2",     # shown next to every locked setting
       "reasons": {"retention_days": "..."},       # per-setting reasons
-      "allowed_models": ["<sha256>", ...],        # only these model files import and load
+      "allowed_models": ["<sha256>", ...,         # only these model files import and load,
+                         "remote:llm.corp.local/qwen2.5-7b",  # and only these server models
+                         "remote:gpu2.corp.local/*"],         # (or any model of that server)
       "offline_guard": true,                      # the guard can never be turned off
       "allowed_remote_hosts": ["llm.corp.local"], # remote servers the app may reach
       "api_enabled": false, "api_lan": false,     # the local HTTP API, and LAN binding
@@ -63,6 +65,27 @@ LOCKABLE: dict[str, type | tuple[type, ...]] = {
 }
 
 
+REMOTE_PREFIX = "remote:"
+
+
+def remote_model_id(host: str, model: str) -> str:
+    """What the model allowlist names a model on an inference server by:
+    ``remote:<host>/<model id>``. A server model has no file here to hash, so it is
+    named by what IT controls and every workstation sees the same: the server's host (as
+    in ``allowed_remote_hosts``) and the model id the server itself reports. The
+    connection's name is not used: each user picks it on their own machine."""
+    return f"{REMOTE_PREFIX}{host.lower()}/{model}"
+
+
+def model_identity(record: Any) -> str:
+    """The allowlist identity of a registered model: its sha256, or for a server's model
+    (``format == "remote"``) :func:`remote_model_id`."""
+    metadata = getattr(record, "metadata", None) or {}
+    if getattr(record, "format", "") == "remote" and metadata.get("host") and metadata.get("remote_model"):
+        return remote_model_id(str(metadata["host"]), str(metadata["remote_model"]))
+    return str(getattr(record, "sha256", "") or "")
+
+
 def machine_policy_path() -> Path:
     """Where the administrator's file lives on this operating system."""
     if sys.platform.startswith("win"):
@@ -101,9 +124,18 @@ class Policy:
             raise Locked(f"{label or key} is managed by your organization"
                          f"{f' ({why})' if why else ''}; ask your administrator to change it.")
 
-    def model_allowed(self, sha256: str) -> bool:
+    def model_allowed(self, identity: str) -> bool:
+        """``identity`` is a model file's sha256, or a server model's
+        :func:`remote_model_id`; a ``remote:<host>/*`` entry allows every model of that host."""
         allowed = self.values.get("allowed_models")
-        return allowed is None or sha256.lower() in {s.lower() for s in allowed}
+        if allowed is None:
+            return True
+        entries = {s.lower() for s in allowed}
+        identity = identity.lower()
+        if identity in entries:
+            return True
+        host, sep, _model = identity.partition("/")
+        return identity.startswith(REMOTE_PREFIX) and bool(sep) and f"{host}/*" in entries
 
     def host_allowed(self, host: str) -> bool:
         """For remote-server connections (the API helper's remote backend reads this):

@@ -68,3 +68,35 @@ def test_the_guard_allows_exactly_the_configured_hosts(monkeypatch):
         assert offline.refusal_for("socket.connect", (sock, ("10.8.8.8", 443)))
     finally:
         sock.close()
+
+
+def test_the_model_allowlist_names_a_servers_model_by_host_and_model_id(home, monkeypatch):
+    """A server model has no file to hash: the policy lists ``remote:<host>/<model id>``
+    (or ``remote:<host>/*``), the same on every workstation whatever the user named the
+    connection."""
+    import json
+
+    from engine.workspace import Workspace
+
+    monkeypatch.setenv("AIRLOCK_KEYRING", "file")
+    monkeypatch.setattr(offline, "_allowed_names", frozenset())  # the workspace tells the guard; undone after
+    monkeypatch.setattr(offline, "_allowed_addresses", frozenset())
+    (home.root / "policy.json").write_text(json.dumps({"allowed_models": [
+        "REMOTE:LLM.corp.local/Qwen2.5-7B", "remote:gpu2.corp.local/*"], "reason": "Approved models only"}))
+    with Workspace(home) as ws:
+        connections = ws.text_backend.connections
+        connections.save(Connection("team", "https://llm.corp.local/v1", models=("Qwen2.5-7B", "other")))
+        connections.save(Connection("mine", "https://LLM.corp.local:8443/v1", models=("Qwen2.5-7B",)))
+        connections.save(Connection("gpu2", "https://gpu2.corp.local/v1", models=("any/model",)))
+        assert ws.registry.get("team/Qwen2.5-7B").name == "team/Qwen2.5-7B"
+        assert ws.registry.get("mine/Qwen2.5-7B")  # another name for the same server model
+        assert ws.registry.get("gpu2/any/model")  # every model of that host
+        with pytest.raises(BadInput, match=r"Approved models only\) \(remote:llm.corp.local/other\)"):
+            ws.registry.get("team/other")
+        with pytest.raises(BadInput, match="not on your organization's list"):
+            ws.registry.get("smollm2-135m")  # local files still need their sha256 listed
+        refused = {e["details"]["name"]: e["details"] for e in ws.audit_log.entries(event="model.refused")}
+        assert refused["team/other"]["identity"] == "remote:llm.corp.local/other"
+        assert refused["team/other"]["sha256"] == "" and "identity" not in refused["smollm2-135m"]
+        loaded = [e["details"]["identity"] for e in ws.audit_log.entries(event="model.loaded")]
+        assert sorted(loaded) == ["remote:gpu2.corp.local/any/model", "remote:llm.corp.local/Qwen2.5-7B"]
