@@ -33,7 +33,7 @@ $(QM): resources/translations/airlock_zh_TW.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate $$(find desktop -name '*.py') engine/messages.py -ts resources/translations/airlock_zh_TW.ts -no-obsolete -locations none
+	$(VENV)/bin/pyside6-lupdate $$(find desktop -name '*.py') engine/messages.py engine/message_catalog.py -ts resources/translations/airlock_zh_TW.ts -no-obsolete -locations none
 	$(VENV)/bin/pyside6-lrelease -silent resources/translations/airlock_zh_TW.ts -qm $(QM)
 
 run: $(STAMP) $(QM)

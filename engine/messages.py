@@ -38,6 +38,11 @@ class Message:
         return self.text.format(**{k: str(v) for k, v in values.items()})
 
     @property
+    def literal_length(self) -> int:
+        """How many characters of the text are its own (not placeholders)."""
+        return sum(len(literal) for literal, _name, _spec, _conv in string.Formatter().parse(self.text))
+
+    @property
     def fields(self) -> list[str]:
         return [name for _literal, name, _spec, _conv in string.Formatter().parse(self.text) if name]
 
@@ -62,12 +67,16 @@ def declare(message_id: str, text: str) -> Message:
 
 
 def parse(text: str) -> tuple[Message, dict[str, str]] | None:
-    """The declared message ``text`` is an instance of, with its values; None if none."""
+    """The declared message ``text`` is an instance of, with its values; None if none.
+
+    When several messages fit (``{name} is empty.`` and ``{name} is empty; export ...``
+    both fit the second), the one with the most words of its own wins."""
+    best: tuple[int, Message, dict[str, str]] | None = None
     for message in CATALOG.values():
         match = message.pattern.fullmatch(text)
-        if match:
-            return message, match.groupdict()
-    return None
+        if match and (best is None or message.literal_length > best[0]):
+            best = (message.literal_length, message, match.groupdict())
+    return None if best is None else (best[1], best[2])
 
 
 # text generation -----------------------------------------------------------------------
@@ -117,3 +126,31 @@ PACK_NOT_JSON = declare("pack_not_json", QT_TRANSLATE_NOOP(
     "EngineMessages", "{what} is not valid JSON (line {line}, column {column}: {reason})."))
 PACK_NOT_OBJECT = declare("pack_not_object", QT_TRANSLATE_NOOP(
     "EngineMessages", "{what} must be a JSON object with a list of templates."))
+
+
+# pieces of sentences: values the engine puts into a placeholder ("{what} holds the {kind}
+# '{duplicate}' twice."); the window translates a value that is itself a message.
+KIND_TEMPLATE = declare("kind_template", QT_TRANSLATE_NOOP("EngineMessages", "template"))
+KIND_BRAND_VOICE = declare("kind_brand_voice", QT_TRANSLATE_NOOP("EngineMessages", "brand voice"))
+KIND_FRAMEWORK = declare("kind_framework", QT_TRANSLATE_NOOP("EngineMessages", "framework"))
+KIND_TEMPLATES = declare("kind_templates", QT_TRANSLATE_NOOP("EngineMessages", "templates"))
+KIND_BRAND_VOICES = declare("kind_brand_voices", QT_TRANSLATE_NOOP("EngineMessages", "brand voices"))
+KIND_FRAMEWORKS = declare("kind_frameworks", QT_TRANSLATE_NOOP("EngineMessages", "frameworks"))
+TIMEOUT_CONNECT = declare("timeout_connect", QT_TRANSLATE_NOOP("EngineMessages", "connect"))
+TIMEOUT_LIST = declare("timeout_list", QT_TRANSLATE_NOOP("EngineMessages", "list"))
+KIND_INPAINTING = declare("kind_inpainting", QT_TRANSLATE_NOOP("EngineMessages", "an inpainting"))
+KIND_SPECIAL_PURPOSE = declare("kind_special_purpose", QT_TRANSLATE_NOOP("EngineMessages", "a special-purpose"))
+
+
+# every other sentence the engine raises or reports: engine/message_catalog.py, generated
+# from the source (tests/helpers/engine_messages.py); a text declared above wins.
+def _declare_raised() -> None:
+    from engine.message_catalog import MESSAGES
+
+    known = {message.text for message in CATALOG.values()}
+    for message_id, text in MESSAGES:
+        if text not in known:
+            declare(message_id, text)
+
+
+_declare_raised()

@@ -59,8 +59,10 @@ def check_mapping(template: Template, columns: Sequence[str], mapping: Mapping[s
     unmapped = [v.display_label for v in template.variables
                 if v.required and v.default is None and not mapping.get(v.name)]
     if unmapped:
-        raise BadInput(f"No column is mapped to the required variable{'s' if len(unmapped) > 1 else ''} "
-                       f"{', '.join(unmapped)}; choose a column for {'them' if len(unmapped) > 1 else 'it'}.")
+        if len(unmapped) == 1:  # two sentences, not a plural 's' spliced in: each one is translated whole
+            raise BadInput(f"No column is mapped to the required variable {unmapped[0]}; choose a column for it.")
+        raise BadInput(f"No column is mapped to the required variables {', '.join(unmapped)}; "
+                       "choose a column for them.")
 
 
 def row_values(row: Mapping[str, str], mapping: Mapping[str, str | None]) -> dict[str, str]:

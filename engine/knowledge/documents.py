@@ -96,8 +96,9 @@ def read_document(path: Path | str, *, cancel: CancelCheck | None = None) -> Doc
         raise BadInput(f"{path.name} looks damaged and could not be read ({type(exc).__name__}).") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     if not text.strip():
-        reason = "has no text layer (a scanned PDF needs OCR first)" if fmt == "pdf" else "contains no text"
-        raise BadInput(f"{path.name} {reason}.")
+        if fmt == "pdf":  # whole sentences, so each one is translated whole (engine/messages.py)
+            raise BadInput(f"{path.name} has no text layer (a scanned PDF needs OCR first).")
+        raise BadInput(f"{path.name} contains no text.")
     return DocumentText(name=path.name, path=str(path), format=fmt, text=text, sha256=digest, size_bytes=size)
 
 

@@ -147,10 +147,11 @@ def check(template: Template) -> None:
     check_params(template.kind, template.params, where)
     declared = {v.name for v in template.variables}
     check_source(template.body, declared, where=where)
+    inner = where[0].lower() + where[1:]  # "template 'x'": one value, so the window can translate it
     if template.negative:
-        check_source(template.negative, declared, where=f"The negative prompt of {where[0].lower()}{where[1:]}")
+        check_source(template.negative, declared, where=f"The negative prompt of {inner}")
     if template.system:
-        check_source(template.system, declared, where=f"The system prompt of {where[0].lower()}{where[1:]}")
+        check_source(template.system, declared, where=f"The system prompt of {inner}")
 
 
 def check_params(kind: str, params: Mapping[str, Any], where: str) -> None:

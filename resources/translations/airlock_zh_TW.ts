@@ -831,6 +831,1846 @@
         <source>{what} must be a JSON object with a list of templates.</source>
         <translation>{what} 必須是含有範本清單的 JSON 物件。</translation>
     </message>
+    <message>
+        <source>template</source>
+        <translation>範本</translation>
+    </message>
+    <message>
+        <source>brand voice</source>
+        <translation>品牌語氣</translation>
+    </message>
+    <message>
+        <source>framework</source>
+        <translation>思考框架</translation>
+    </message>
+    <message>
+        <source>templates</source>
+        <translation>範本</translation>
+    </message>
+    <message>
+        <source>brand voices</source>
+        <translation>品牌語氣</translation>
+    </message>
+    <message>
+        <source>frameworks</source>
+        <translation>思考框架</translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation>連線</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>列出清單</translation>
+    </message>
+    <message>
+        <source>an inpainting</source>
+        <translation>修補（inpainting）</translation>
+    </message>
+    <message>
+        <source>a special-purpose</source>
+        <translation>特殊用途</translation>
+    </message>
+    <message>
+        <source>The generation failed</source>
+        <translation>產生失敗</translation>
+    </message>
+    <message>
+        <source>Airlock does not support the parameter &apos;{where}&apos;.</source>
+        <translation>Airlock 不支援參數「{where}」。</translation>
+    </message>
+    <message>
+        <source>Invalid value for &apos;{where}&apos;: {get}.</source>
+        <translation>「{where}」的值無效：{get}。</translation>
+    </message>
+    <message>
+        <source>The key &apos;{key_name}&apos; may not use {scope} endpoints.</source>
+        <translation>金鑰「{key_name}」不可使用 {scope} 端點。</translation>
+    </message>
+    <message>
+        <source>The API port must be from 1 to 65535 (got {port}).</source>
+        <translation>API 連接埠必須介於 1 到 65535 之間（目前是 {port}）。</translation>
+    </message>
+    <message>
+        <source>The request size limit must be from 1 byte to 64 MiB.</source>
+        <translation>請求大小上限必須介於 1 位元組到 64 MiB 之間。</translation>
+    </message>
+    <message>
+        <source>The API queue limit must be from 0 to 1000 requests.</source>
+        <translation>API 佇列上限必須介於 0 到 1000 個請求之間。</translation>
+    </message>
+    <message>
+        <source>TLS needs both a certificate file and its key file.</source>
+        <translation>TLS 需要憑證檔及其金鑰檔兩者。</translation>
+    </message>
+    <message>
+        <source>The TLS file {path} does not exist.</source>
+        <translation>TLS 檔案 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>A CORS origin is one exact address such as https://crm.example.com (got &apos;{origin}&apos;).</source>
+        <translation>CORS 來源必須是一個完整的位址，例如 https://crm.example.com（目前是「{origin}」）。</translation>
+    </message>
+    <message>
+        <source>The admin policy does not allow the API on the network; it listens on 127.0.0.1 only.</source>
+        <translation>管理政策不允許在網路上開放 API；API 只在 127.0.0.1 上接聽。</translation>
+    </message>
+    <message>
+        <source>On the network the API needs TLS: give a certificate and key file.</source>
+        <translation>在網路上開放 API 需要 TLS：請提供憑證檔和金鑰檔。</translation>
+    </message>
+    <message>
+        <source>On the network the API needs a Host allowlist: the names clients use to reach this machine.</source>
+        <translation>在網路上開放 API 需要主機允許清單：列出用戶端連到這台電腦時使用的名稱。</translation>
+    </message>
+    <message>
+        <source>Unknown scope &apos;{unknown}&apos; (use {join}).</source>
+        <translation>不明的權限範圍「{unknown}」（可用：{join}）。</translation>
+    </message>
+    <message>
+        <source>A key name is 1-64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>金鑰名稱為 1 到 64 個英文字母、數字、「.」、「_」或「-」，且須以字母或數字開頭。</translation>
+    </message>
+    <message>
+        <source>Scopes must be some of {join}.</source>
+        <translation>權限範圍必須是下列之一或數個：{join}。</translation>
+    </message>
+    <message>
+        <source>There is already a key named &apos;{name}&apos;; revoke it or choose another name.</source>
+        <translation>已經有名為「{name}」的金鑰；請先撤銷它或改用其他名稱。</translation>
+    </message>
+    <message>
+        <source>There is no API key named &apos;{name}&apos;.</source>
+        <translation>沒有名為「{name}」的 API 金鑰。</translation>
+    </message>
+    <message>
+        <source>The admin policy switches the local API off; ask your administrator.</source>
+        <translation>管理政策已關閉本機 API；請洽詢您的系統管理員。</translation>
+    </message>
+    <message>
+        <source>The API server could not start on {url} (details in the log).</source>
+        <translation>API 伺服器無法在 {url} 啟動（詳情請見記錄檔）。</translation>
+    </message>
+    <message>
+        <source>Cannot listen on {url}: {strerror}; choose another port with --port.</source>
+        <translation>無法在 {url} 接聽：{strerror}；請用 --port 選擇其他連接埠。</translation>
+    </message>
+    <message>
+        <source>There is no template model &apos;{model_id}&apos;; GET /v1/models lists them.</source>
+        <translation>沒有名為「{model_id}」的範本模型；GET /v1/models 會列出所有範本模型。</translation>
+    </message>
+    <message>
+        <source>&apos;{model_name}&apos; is an image model; use /v1/images/generations.</source>
+        <translation>「{model_name}」是圖像模型；請使用 /v1/images/generations。</translation>
+    </message>
+    <message>
+        <source>The last message must be the user&apos;s.</source>
+        <translation>最後一則訊息必須來自使用者。</translation>
+    </message>
+    <message>
+        <source>Template models answer on /v1/chat/completions.</source>
+        <translation>範本模型只在 /v1/chat/completions 上回應。</translation>
+    </message>
+    <message>
+        <source>The prompt is empty; give the text to complete.</source>
+        <translation>提示是空的；請提供要續寫的文字。</translation>
+    </message>
+    <message>
+        <source>There is no model &apos;{name}&apos;; GET /v1/models lists them.</source>
+        <translation>沒有名為「{name}」的模型；GET /v1/models 會列出所有模型。</translation>
+    </message>
+    <message>
+        <source>&apos;{model}&apos; is an image template; use /v1/images/generations.</source>
+        <translation>「{model}」是圖像範本；請使用 /v1/images/generations。</translation>
+    </message>
+    <message>
+        <source>template_variables only applies to template models (airlock/tpl-...).</source>
+        <translation>template_variables 只適用於範本模型（airlock/tpl-...）。</translation>
+    </message>
+    <message>
+        <source>max_tokens may be at most {max_tokens_limit} on this server.</source>
+        <translation>這台伺服器的 max_tokens 最多為 {max_tokens_limit}。</translation>
+    </message>
+    <message>
+        <source>No image model is registered on this workstation.</source>
+        <translation>這台工作站沒有登錄任何圖像模型。</translation>
+    </message>
+    <message>
+        <source>the reply did not match the schema ({exc})</source>
+        <translation>回覆不符合結構描述（{exc}）</translation>
+    </message>
+    <message>
+        <source>There is no connection named &apos;{name}&apos;.</source>
+        <translation>沒有名為「{name}」的連線。</translation>
+    </message>
+    <message>
+        <source>A connection name is 1-32 lowercase letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>連線名稱為 1 到 32 個小寫英文字母、數字、「-」或「_」。</translation>
+    </message>
+    <message>
+        <source>The server address must start with https:// (got &apos;{base_url}&apos;).</source>
+        <translation>伺服器位址必須以 https:// 開頭（目前是「{base_url}」）。</translation>
+    </message>
+    <message>
+        <source>A server on the network must be reached over https://, so the key and the prompts are encrypted on the way.</source>
+        <translation>網路上的伺服器必須透過 https:// 連線，金鑰和提示在傳送途中才會加密。</translation>
+    </message>
+    <message>
+        <source>The CA file {ca_file} does not exist.</source>
+        <translation>CA 檔案 {ca_file} 不存在。</translation>
+    </message>
+    <message>
+        <source>Rows sent at once must be from 1 to 64.</source>
+        <translation>一次送出的列數必須介於 1 到 64 之間。</translation>
+    </message>
+    <message>
+        <source>The {label} timeout must be between 0 and 3600 seconds.</source>
+        <translation>{label}逾時必須介於 0 到 3600 秒之間。</translation>
+    </message>
+    <message>
+        <source>The model file {name} changed while Airlock was checking it; Airlock will not load it. Try again when nothing is writing it.</source>
+        <translation>模型檔 {name} 在 Airlock 檢查時被變更了；Airlock 不會載入它。請在沒有程式寫入它時再試一次。</translation>
+    </message>
+    <message>
+        <source>The model file {name} was replaced while it was loading; Airlock did not use it. Import it again if the change is intended.</source>
+        <translation>模型檔 {name} 在載入時被替換了；Airlock 沒有使用它。如果這是刻意的變更，請重新匯入。</translation>
+    </message>
+    <message>
+        <source>the inference server &apos;{connection_name}&apos; ({base_url})</source>
+        <translation>推論伺服器「{connection_name}」（{base_url}）</translation>
+    </message>
+    <message>
+        <source>{where} did not answer within {connect_timeout} s while {doing}; check the address</source>
+        <translation>{where}在{doing}時 {connect_timeout} 秒內沒有回應；請檢查位址</translation>
+    </message>
+    <message>
+        <source>{where} sent nothing for too long while {doing}; it may be overloaded</source>
+        <translation>{where}在{doing}時太久沒有傳送任何內容；它可能負載過重</translation>
+    </message>
+    <message>
+        <source>cannot reach {where} while {doing} ({exc}); check the address and that the server runs</source>
+        <translation>{doing}時無法連到{where}（{exc}）；請檢查位址，並確認伺服器正在執行</translation>
+    </message>
+    <message>
+        <source>streaming the answer</source>
+        <translation>串流傳送回答</translation>
+    </message>
+    <message>
+        <source>answering</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>{where} closed the connection while {doing}; it may have stopped</source>
+        <translation>{where}在{doing}時關閉了連線；它可能已經停止</translation>
+    </message>
+    <message>
+        <source>{where} refused the key (HTTP {code}); enter the key IT gave you in Settings &gt; Connections</source>
+        <translation>{where}拒絕了金鑰（HTTP {code}）；請在「設定 &gt; 連線」中輸入 IT 提供給您的金鑰</translation>
+    </message>
+    <message>
+        <source>{where} answered HTTP {code} while {doing}</source>
+        <translation>{where}在{doing}時回應 HTTP {code}</translation>
+    </message>
+    <message>
+        <source>{where} has a certificate this computer does not trust; add the company CA file to the connection</source>
+        <translation>{where}的憑證不受這台電腦信任；請把公司的 CA 檔加入這個連線</translation>
+    </message>
+    <message>
+        <source>{where} failed while {doing} ({exc})</source>
+        <translation>{where}在{doing}時失敗（{exc}）</translation>
+    </message>
+    <message>
+        <source>the model process could not start ({exc})</source>
+        <translation>模型程序無法啟動（{exc}）</translation>
+    </message>
+    <message>
+        <source>the model process ended ({reason})</source>
+        <translation>模型程序已結束（{reason}）</translation>
+    </message>
+    <message>
+        <source>the model process hit an internal error ({exc})</source>
+        <translation>模型程序發生內部錯誤（{exc}）</translation>
+    </message>
+    <message>
+        <source>Unknown export format &apos;{fmt}&apos; (use {join}).</source>
+        <translation>不明的匯出格式「{fmt}」（可用：{join}）。</translation>
+    </message>
+    <message>
+        <source>Batch job {job_id} has no approved rows yet; approve drafts before exporting.</source>
+        <translation>批次工作 {job_id} 還沒有核准的列；請先核准草稿再匯出。</translation>
+    </message>
+    <message>
+        <source>No column holds the recipients&apos; addresses; name one (e.g. --to-column email).</source>
+        <translation>沒有欄位存放收件人的地址；請指定一個欄位（例如 --to-column email）。</translation>
+    </message>
+    <message>
+        <source>None of the approved rows has an address in the column &apos;{column}&apos;.</source>
+        <translation>核准的列在「{column}」欄中都沒有地址。</translation>
+    </message>
+    <message>
+        <source>{out} is a file; .eml export writes one file per draft into a folder.</source>
+        <translation>{out} 是檔案；.eml 匯出會把每份草稿寫成一個檔案，放進資料夾。</translation>
+    </message>
+    <message>
+        <source>The addresses in the column &apos;{column}&apos; were masked when the drafts were stored (PII protection in stored history); export CSV instead and merge it with your original list by row number.</source>
+        <translation>「{column}」欄中的地址在儲存草稿時已被遮蔽（已儲存歷史的個資保護）；請改為匯出 CSV，再依列號與您的原始名單合併。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder {out} ({strerror}).</source>
+        <translation>無法建立資料夾 {out}（{strerror}）。</translation>
+    </message>
+    <message>
+        <source>No column is mapped to the required variables {join}; choose a column for them.</source>
+        <translation>必填變數 {join} 沒有對應的欄位；請為它們選擇欄位。</translation>
+    </message>
+    <message>
+        <source>Template &apos;{template_name}&apos; has no variable &apos;{variable}&apos;.</source>
+        <translation>範本「{template_name}」沒有變數「{variable}」。</translation>
+    </message>
+    <message>
+        <source>The file has no column &apos;{column}&apos; (its columns: {join}).</source>
+        <translation>檔案沒有「{column}」欄（現有的欄：{join}）。</translation>
+    </message>
+    <message>
+        <source>No column is mapped to the required variable {unmapped}; choose a column for it.</source>
+        <translation>必填變數 {unmapped} 沒有對應的欄位；請為它選擇一個欄位。</translation>
+    </message>
+    <message>
+        <source>&apos;{template_name}&apos; is an image template; a batch writes text drafts.</source>
+        <translation>「{template_name}」是圖像範本；批次只產生文字草稿。</translation>
+    </message>
+    <message>
+        <source>Unknown seed policy &apos;{seed_policy}&apos; (use {join}).</source>
+        <translation>不明的種子策略「{seed_policy}」（可用：{join}）。</translation>
+    </message>
+    <message>
+        <source>Unknown sampling setting &apos;{unknown}&apos;.</source>
+        <translation>不明的取樣設定「{unknown}」。</translation>
+    </message>
+    <message>
+        <source>Row {number} cannot be rendered: {exc}</source>
+        <translation>第 {number} 列無法套用範本：{exc}</translation>
+    </message>
+    <message>
+        <source>The disk is full; free some space, then resume the job.</source>
+        <translation>磁碟已滿；請釋出一些空間，然後繼續這個工作。</translation>
+    </message>
+    <message>
+        <source>The batch could not be saved ({exc}); resume it once the problem is fixed.</source>
+        <translation>無法儲存批次（{exc}）；問題解決後請繼續這個工作。</translation>
+    </message>
+    <message>
+        <source>Batch job {job_id} is running in another Airlock process; pause it there first.</source>
+        <translation>批次工作 {job_id} 正在另一個 Airlock 程式中執行；請先在那裡暫停。</translation>
+    </message>
+    <message>
+        <source>Batch job {job_id} is already running.</source>
+        <translation>批次工作 {job_id} 已在執行中。</translation>
+    </message>
+    <message>
+        <source>The model &apos;{model}&apos; is not the file this job started with; import that file again or start a new job.</source>
+        <translation>模型「{model}」不是這個工作開始時使用的檔案；請重新匯入那個檔案，或開始新的工作。</translation>
+    </message>
+    <message>
+        <source>The draft could not be read as its fields: {exc}.</source>
+        <translation>無法把草稿讀成它的欄位：{exc}。</translation>
+    </message>
+    <message>
+        <source>the job could not run ({exc})</source>
+        <translation>工作無法執行（{exc}）</translation>
+    </message>
+    <message>
+        <source>There is no batch job {job_id}; &apos;airlock batch list&apos; shows them.</source>
+        <translation>沒有批次工作 {job_id}；「airlock batch list」會列出所有批次工作。</translation>
+    </message>
+    <message>
+        <source>Batch job {job_id} has no row {row_number}.</source>
+        <translation>批次工作 {job_id} 沒有第 {row_number} 列。</translation>
+    </message>
+    <message>
+        <source>Row {row_number} is being generated right now.</source>
+        <translation>第 {row_number} 列正在產生中。</translation>
+    </message>
+    <message>
+        <source>Unknown decision &apos;{decision}&apos;.</source>
+        <translation>不明的審核決定「{decision}」。</translation>
+    </message>
+    <message>
+        <source>Say who is reviewing (a name of 1 to 100 characters).</source>
+        <translation>請填寫審核者（1 到 100 個字元的名稱）。</translation>
+    </message>
+    <message>
+        <source>Give a reason for rejecting the draft.</source>
+        <translation>請說明退回這份草稿的原因。</translation>
+    </message>
+    <message>
+        <source>The reason may be at most {max_reason_chars} characters.</source>
+        <translation>原因最多 {max_reason_chars} 個字元。</translation>
+    </message>
+    <message>
+        <source>An edit needs the edited text.</source>
+        <translation>編輯需要提供編輯後的文字。</translation>
+    </message>
+    <message>
+        <source>&apos;{job_id}&apos; is not a batch job number; &apos;airlock batch list&apos; shows them.</source>
+        <translation>「{job_id}」不是批次工作編號；「airlock batch list」會列出所有批次工作。</translation>
+    </message>
+    <message>
+        <source>row {numbers} has</source>
+        <translation>第 {numbers} 列有</translation>
+    </message>
+    <message>
+        <source>rows {list_phrase} have</source>
+        <translation>第 {list_phrase} 列有</translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>沒有檔案 {path}。</translation>
+    </message>
+    <message>
+        <source>{name} is empty; export the data again with a header row and at least one row.</source>
+        <translation>{name} 是空的；請重新匯出資料，須包含標題列和至少一列資料。</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB; a batch file may be at most {max_file_bytes} MB. Split it into smaller files.</source>
+        <translation>{name} 有 {size} MB；批次檔案最多 {max_file_bytes} MB。請分割成較小的檔案。</translation>
+    </message>
+    <message>
+        <source>The header row number starts at 1.</source>
+        <translation>標題列的列號從 1 開始。</translation>
+    </message>
+    <message>
+        <source>{name} is not a text file (it looks binary); export it from the CRM as CSV or XLSX.</source>
+        <translation>{name} 不是文字檔（看起來是二進位檔）；請從 CRM 匯出成 CSV 或 XLSX。</translation>
+    </message>
+    <message>
+        <source>{name} is not a text file (it contains NUL characters); export it as CSV or XLSX.</source>
+        <translation>{name} 不是文字檔（含有 NUL 字元）；請匯出成 CSV 或 XLSX。</translation>
+    </message>
+    <message>
+        <source>{name} is password-protected or an old .xls workbook; open it in Excel, remove the password and save it as .xlsx (or export CSV).</source>
+        <translation>{name} 有密碼保護，或是舊式 .xls 活頁簿；請用 Excel 開啟、移除密碼並另存為 .xlsx（或匯出 CSV）。</translation>
+    </message>
+    <message>
+        <source>{name} has no header row; the first row must name the columns.</source>
+        <translation>{name} 沒有標題列；第一列必須是欄位名稱。</translation>
+    </message>
+    <message>
+        <source>{name} has an empty header row; the first row must name the columns.</source>
+        <translation>{name} 的標題列是空的；第一列必須是欄位名稱。</translation>
+    </message>
+    <message>
+        <source>{name} has {header} columns; at most {max_columns} are allowed.</source>
+        <translation>{name} 有 {header} 個欄位；最多只允許 {max_columns} 個。</translation>
+    </message>
+    <message>
+        <source>{name} has the column name {join} more than once; rename the columns so each name is unique.</source>
+        <translation>{name} 的欄位名稱 {join} 出現不只一次；請重新命名，讓每個欄位名稱都不重複。</translation>
+    </message>
+    <message>
+        <source>{name} has a header row but no data rows.</source>
+        <translation>{name} 有標題列，但沒有資料列。</translation>
+    </message>
+    <message>
+        <source>{name} has more than {max_rows} rows; split it into smaller files.</source>
+        <translation>{name} 超過 {max_rows} 列；請分割成較小的檔案。</translation>
+    </message>
+    <message>
+        <source>{name}: {rows_phrase} more cells than the header has columns; check the delimiter or quote cells that contain it.</source>
+        <translation>{name}：{rows_phrase}的儲存格比標題列的欄位多；請檢查分隔符號，或用引號括住含有分隔符號的儲存格。</translation>
+    </message>
+    <message>
+        <source>{name}: cells longer than {max_cell_chars} characters in row {list_phrase}; shorten them or leave that column out.</source>
+        <translation>{name}：第 {list_phrase} 列有超過 {max_cell_chars} 個字元的儲存格；請縮短內容或略過那一欄。</translation>
+    </message>
+    <message>
+        <source>Unknown encoding &apos;{chosen}&apos; (choose one of {join}).</source>
+        <translation>不明的編碼「{chosen}」（請從 {join} 中選擇）。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as {chosen} (byte {start}); pick another encoding in the preview.</source>
+        <translation>{name} 無法以 {chosen} 讀取（第 {start} 位元組）；請在預覽中改選其他編碼。</translation>
+    </message>
+    <message>
+        <source>{name} is not a valid CSV file near line {line_num} ({exc}).</source>
+        <translation>{name} 在第 {line_num} 行附近不是有效的 CSV 檔（{exc}）。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or not an Excel workbook ({name2}); save it again from Excel or export CSV.</source>
+        <translation>{name} 已損毀或不是 Excel 活頁簿（{name2}）；請用 Excel 重新儲存，或匯出 CSV。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as an Excel workbook ({exc}); save it again from Excel or export CSV.</source>
+        <translation>{name} 無法當作 Excel 活頁簿讀取（{exc}）；請用 Excel 重新儲存，或匯出 CSV。</translation>
+    </message>
+    <message>
+        <source>{name} has no sheet &apos;{sheet}&apos; (its sheets: {join}).</source>
+        <translation>{name} 沒有「{sheet}」工作表（現有的工作表：{join}）。</translation>
+    </message>
+    <message>
+        <source>{name} has a cell longer than {max_cell_chars} characters near line {line_num}; shorten it or leave that column out.</source>
+        <translation>{name} 在第 {line_num} 行附近有超過 {max_cell_chars} 個字元的儲存格；請縮短內容或略過那一欄。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged ({exc}); save it again from Excel or export CSV.</source>
+        <translation>{name} 已損毀（{exc}）；請用 Excel 重新儲存，或匯出 CSV。</translation>
+    </message>
+    <message>
+        <source>{root} is not a demo home; it was left alone.</source>
+        <translation>{root} 不是示範用的資料目錄；未做任何變更。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {exc}.</source>
+        <translation>無法寫入 {path}：{exc}。</translation>
+    </message>
+    <message>
+        <source>The disk is full: {path} could not be written; free some space and try again.</source>
+        <translation>磁碟已滿：無法寫入 {path}；請釋出一些空間後再試一次。</translation>
+    </message>
+    <message>
+        <source>Airlock may not write {path} ({strerror}); choose another place.</source>
+        <translation>Airlock 沒有權限寫入 {path}（{strerror}）；請選擇其他位置。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: its folder does not exist.</source>
+        <translation>無法寫入 {path}：它的資料夾不存在。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name.</source>
+        <translation>{path} 是資料夾；請提供檔案名稱。</translation>
+    </message>
+    <message>
+        <source>Nobody is reading {path} any more; the export was cut short.</source>
+        <translation>已經沒有程式在讀取 {path}；匯出提前中斷。</translation>
+    </message>
+    <message>
+        <source>No file name was given to write.</source>
+        <translation>沒有提供要寫入的檔案名稱。</translation>
+    </message>
+    <message>
+        <source>{shown} is not a file Airlock can write (a device or socket); choose a file name.</source>
+        <translation>{shown} 不是 Airlock 能寫入的檔案（是裝置或通訊端）；請選擇檔案名稱。</translation>
+    </message>
+    <message>
+        <source>--home is empty; give a folder, or leave the option out to use the default home.</source>
+        <translation>--home 是空的；請提供資料夾，或省略這個選項以使用預設的資料目錄。</translation>
+    </message>
+    <message>
+        <source>{folder} is a file where Airlock needs a folder; move it aside or choose another home with --home.</source>
+        <translation>{folder} 是檔案，但 Airlock 在這裡需要資料夾；請把它移開，或用 --home 選擇其他資料目錄。</translation>
+    </message>
+    <message>
+        <source>{folder} is in the way of the folder Airlock needs; move it aside or choose another home with --home.</source>
+        <translation>{folder} 擋住了 Airlock 需要的資料夾；請把它移開，或用 --home 選擇其他資料目錄。</translation>
+    </message>
+    <message>
+        <source>Cannot create the Airlock home folder {folder} ({strerror}); choose another place with --home.</source>
+        <translation>無法建立 Airlock 資料目錄 {folder}（{strerror}）；請用 --home 選擇其他位置。</translation>
+    </message>
+    <message>
+        <source>The prompt is empty; describe the image you want.</source>
+        <translation>提示是空的；請描述您想要的圖像。</translation>
+    </message>
+    <message>
+        <source>&apos;{model_name}&apos; is a text model; choose an image model.</source>
+        <translation>「{model_name}」是文字模型；請選擇圖像模型。</translation>
+    </message>
+    <message>
+        <source>Unknown device &apos;{device}&apos; (use {join}).</source>
+        <translation>不明的裝置「{device}」（可用：{join}）。</translation>
+    </message>
+    <message>
+        <source>The number of threads must be at least 1.</source>
+        <translation>執行緒數量至少要 1。</translation>
+    </message>
+    <message>
+        <source>The seed must be between 0 and {max_seed} (got {seed}).</source>
+        <translation>種子必須介於 0 到 {max_seed} 之間（目前是 {seed}）。</translation>
+    </message>
+    <message>
+        <source>Unknown CPU engine &apos;{cpu_engine}&apos; (use {join}).</source>
+        <translation>不明的 CPU 引擎「{cpu_engine}」（可用：{join}）。</translation>
+    </message>
+    <message>
+        <source>Guidance is 1 or less, so the negative prompt has no effect.</source>
+        <translation>引導強度為 1 或更低，所以負向提示沒有作用。</translation>
+    </message>
+    <message>
+        <source>The init image {path} does not exist.</source>
+        <translation>起始圖像 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>The output file {out} must end in .png.</source>
+        <translation>輸出檔 {out} 的副檔名必須是 .png。</translation>
+    </message>
+    <message>
+        <source>The folder {parent} does not exist.</source>
+        <translation>資料夾 {parent} 不存在。</translation>
+    </message>
+    <message>
+        <source>This CPU has no native bfloat16, so the images were computed in fp32.</source>
+        <translation>這顆 CPU 不支援原生 bfloat16，所以圖像以 fp32 計算。</translation>
+    </message>
+    <message>
+        <source>The memory option {option} must be auto, on or off (got &apos;{value}&apos;).</source>
+        <translation>記憶體選項 {option} 必須是 auto、on 或 off（目前是「{value}」）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a file Airlock can write; choose another name.</source>
+        <translation>{path} 不是 Airlock 能寫入的檔案；請選擇其他名稱。</translation>
+    </message>
+    <message>
+        <source>The prompt is {prompt_tokens} tokens long; the text encoder reads only the first {n_ctx}.</source>
+        <translation>提示長度為 {prompt_tokens} 個 token；文字編碼器只會讀取前 {n_ctx} 個。</translation>
+    </message>
+    <message>
+        <source>Running on the CPU: {fallback_reason}.</source>
+        <translation>正在以 CPU 執行：{fallback_reason}。</translation>
+    </message>
+    <message>
+        <source>Unknown preset &apos;{name}&apos; (use {join}).</source>
+        <translation>不明的預設組合「{name}」（可用：{join}）。</translation>
+    </message>
+    <message>
+        <source>The {name} preset runs {min_steps}-{max_steps} steps (got {steps}).</source>
+        <translation>{name} 預設組合的步數為 {min_steps} 到 {max_steps}（目前是 {steps}）。</translation>
+    </message>
+    <message>
+        <source>Guidance must be between 0 and {max_guidance} for the {name} preset (got {guidance}).</source>
+        <translation>{name} 預設組合的引導強度必須介於 0 到 {max_guidance} 之間（目前是 {guidance}）。</translation>
+    </message>
+    <message>
+        <source>Unknown scheduler &apos;{scheduler}&apos; (use {join}).</source>
+        <translation>不明的排程器「{scheduler}」（可用：{join}）。</translation>
+    </message>
+    <message>
+        <source>The image count must be between 1 and {max_count} (got {count}).</source>
+        <translation>圖像張數必須介於 1 到 {max_count} 之間（目前是 {count}）。</translation>
+    </message>
+    <message>
+        <source>Image size {width}x{height} is not possible: width and height must be multiples of 8 between {min_side} and {max_side}.</source>
+        <translation>無法使用 {width}x{height} 的圖像尺寸：寬度和高度必須是 8 的倍數，且介於 {min_side} 到 {max_side} 之間。</translation>
+    </message>
+    <message>
+        <source>Size &apos;{text}&apos; is not WIDTHxHEIGHT, for example 512x512.</source>
+        <translation>尺寸「{text}」不是 寬x高 的格式，例如 512x512。</translation>
+    </message>
+    <message>
+        <source>The {name} preset runs without guidance; leave --guidance out or set it to 0.</source>
+        <translation>{name} 預設組合不使用引導強度；請省略 --guidance 或設為 0。</translation>
+    </message>
+    <message>
+        <source>Strength must be above 0 and at most 1 (got {strength}).</source>
+        <translation>強度必須大於 0 且最多為 1（目前是 {strength}）。</translation>
+    </message>
+    <message>
+        <source>With {steps} steps and strength {strength} no denoising step would run; raise --steps or --strength.</source>
+        <translation>以 {steps} 步和強度 {strength} 不會執行任何去噪步驟；請提高 --steps 或 --strength。</translation>
+    </message>
+    <message>
+        <source>No CUDA GPU is usable by this torch build; choose the CPU or install torch with CUDA.</source>
+        <translation>這個 torch 版本無法使用任何 CUDA GPU；請選擇 CPU，或安裝支援 CUDA 的 torch。</translation>
+    </message>
+    <message>
+        <source>Cannot read the init image {name}: {exc}.</source>
+        <translation>無法讀取起始圖像 {name}：{exc}。</translation>
+    </message>
+    <message>
+        <source>the model could not be loaded ({exc})</source>
+        <translation>無法載入模型（{exc}）</translation>
+    </message>
+    <message>
+        <source>The hourly rate must be a number of TWD from 0 to 1,000,000.</source>
+        <translation>每小時費率必須是 0 到 1,000,000 之間的新臺幣金額。</translation>
+    </message>
+    <message>
+        <source>The {what} baselines must be a mapping of names to minutes.</source>
+        <translation>{what}基準必須是名稱對應分鐘數的對照表。</translation>
+    </message>
+    <message>
+        <source>The baseline for &apos;{key}&apos; must be a number of minutes from 0 to 1440.</source>
+        <translation>「{key}」的基準必須是 0 到 1440 之間的分鐘數。</translation>
+    </message>
+    <message>
+        <source>The {option} &apos;{text}&apos; is not a date; write it as YYYY-MM-DD.</source>
+        <translation>{option}「{text}」不是日期；請寫成 YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>The period starts ({start}) after it ends ({end}); swap the dates.</source>
+        <translation>期間的開始日（{start}）晚於結束日（{end}）；請對調兩個日期。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {exc}. Choose another folder.</source>
+        <translation>無法寫入 {path}：{exc}。請選擇其他資料夾。</translation>
+    </message>
+    <message>
+        <source>{source} was written by another Airlock version (roll-up format {get}); export it again.</source>
+        <translation>{source} 是由其他版本的 Airlock 寫出的（彙總格式 {get}）；請重新匯出。</translation>
+    </message>
+    <message>
+        <source>{source} names a key that is not the one that signed it; it is refused.</source>
+        <translation>{source} 標示的金鑰不是為它簽章的金鑰；已拒絕。</translation>
+    </message>
+    <message>
+        <source>Give at least one roll-up file to merge.</source>
+        <translation>請至少提供一個要合併的彙總檔。</translation>
+    </message>
+    <message>
+        <source>{source} is not an Airlock insights roll-up file.</source>
+        <translation>{source} 不是 Airlock 成效彙總檔。</translation>
+    </message>
+    <message>
+        <source>{source} was changed after it was signed; it is refused. Export it again on its workstation.</source>
+        <translation>{source} 在簽章後被修改過；已拒絕。請在它的工作站上重新匯出。</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {exc}.</source>
+        <translation>無法讀取 {path}：{exc}。</translation>
+    </message>
+    <message>
+        <source>{path} is not an Airlock insights roll-up file (not JSON).</source>
+        <translation>{path} 不是 Airlock 成效彙總檔（不是 JSON）。</translation>
+    </message>
+    <message>
+        <source>{source} is signed by workstation key {key}, which is not in the trusted list.</source>
+        <translation>{source} 是由工作站金鑰 {key} 簽章的，這把金鑰不在信任清單中。</translation>
+    </message>
+    <message>
+        <source>{source} is the same export as {seen}; give each file once.</source>
+        <translation>{source} 和 {seen} 是同一份匯出；每個檔案只要提供一次。</translation>
+    </message>
+    <message>
+        <source>{source} and {other_source} come from the same workstation and their periods overlap, so the same work would count twice; keep one of them.</source>
+        <translation>{source} 和 {other_source} 來自同一台工作站且期間重疊，同樣的工作會被計算兩次；請只保留其中一個。</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整數</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>數字</translation>
+    </message>
+    <message>
+        <source>{noun} from {shown} to {shown2}</source>
+        <translation>介於 {shown} 到 {shown2} 之間的{noun}</translation>
+    </message>
+    <message>
+        <source>{noun} above {shown} and at most {shown2}</source>
+        <translation>大於 {shown} 且最多為 {shown2} 的{noun}</translation>
+    </message>
+    <message>
+        <source>The {label} setting must be {allowed} (got {got}).</source>
+        <translation>{label} 設定必須是{allowed}（目前是 {got}）。</translation>
+    </message>
+    <message>
+        <source>There is no knowledge collection &apos;{name}&apos; (known: {known}).</source>
+        <translation>沒有名為「{name}」的知識集合（現有：{known}）。</translation>
+    </message>
+    <message>
+        <source>A collection needs a name of 1 to 100 characters.</source>
+        <translation>知識集合的名稱須為 1 到 100 個字元。</translation>
+    </message>
+    <message>
+        <source>A collection named &apos;{name}&apos; already exists.</source>
+        <translation>已經有名為「{name}」的知識集合。</translation>
+    </message>
+    <message>
+        <source>Not enough free disk space to import this: it needs about {needed} MB and {free} MB are free; free some space and try again.</source>
+        <translation>磁碟空間不足，無法匯入：約需 {needed} MB，目前只剩 {free} MB；請釋出一些空間後再試一次。</translation>
+    </message>
+    <message>
+        <source>The import was stopped; the unfinished document was removed.</source>
+        <translation>匯入已停止；未完成的文件已移除。</translation>
+    </message>
+    <message>
+        <source>Choose between 1 and {max_snippets} snippets.</source>
+        <translation>請選擇 1 到 {max_snippets} 個片段。</translation>
+    </message>
+    <message>
+        <source>Knowledge snippet {missing} no longer exists.</source>
+        <translation>知識片段 {missing} 已不存在。</translation>
+    </message>
+    <message>
+        <source>The import was stopped.</source>
+        <translation>匯入已停止。</translation>
+    </message>
+    <message>
+        <source>{name} is not a document Airlock can read (use .txt, .md, .docx, .pdf, .xlsx or .csv).</source>
+        <translation>{name} 不是 Airlock 能讀取的文件（請使用 .txt、.md、.docx、.pdf、.xlsx 或 .csv）。</translation>
+    </message>
+    <message>
+        <source>{name} is in the {suffix} format; save it as {old_formats} and import that.</source>
+        <translation>{name} 是 {suffix} 格式；請另存為 {old_formats} 後再匯入。</translation>
+    </message>
+    <message>
+        <source>{name} is a folder; choose the files inside it.</source>
+        <translation>{name} 是資料夾；請選擇裡面的檔案。</translation>
+    </message>
+    <message>
+        <source>{name} contains no text.</source>
+        <translation>{name} 不含任何文字。</translation>
+    </message>
+    <message>
+        <source>{name} is not a text file.</source>
+        <translation>{name} 不是文字檔。</translation>
+    </message>
+    <message>
+        <source>{name} is not text in any encoding Airlock recognises.</source>
+        <translation>{name} 不是 Airlock 認得的任何編碼的文字。</translation>
+    </message>
+    <message>
+        <source>{name} is not a valid {suffix} file (it may be damaged or renamed).</source>
+        <translation>{name} 不是有效的 {suffix} 檔（可能已損毀或被改過副檔名）。</translation>
+    </message>
+    <message>
+        <source>{name} is a link to {target}, outside the folder it is in; Airlock does not follow it (import that file itself if you mean to).</source>
+        <translation>{name} 是指向 {target} 的連結，位於它所在的資料夾之外；Airlock 不會跟隨它（如果確實需要，請直接匯入那個檔案）。</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {max_document_bytes} MB; split it first.</source>
+        <translation>{name} 超過 {max_document_bytes} MB；請先分割。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be opened: permission denied.</source>
+        <translation>無法開啟 {name}：權限不足。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: {exc}.</source>
+        <translation>無法讀取 {name}：{exc}。</translation>
+    </message>
+    <message>
+        <source>{name} looks damaged and could not be read ({name2}).</source>
+        <translation>{name} 看起來已損毀，無法讀取（{name2}）。</translation>
+    </message>
+    <message>
+        <source>{name} has no text layer (a scanned PDF needs OCR first).</source>
+        <translation>{name} 沒有文字層（掃描的 PDF 需要先做 OCR 文字辨識）。</translation>
+    </message>
+    <message>
+        <source>{name} unpacks to more than 1 GB; Airlock will not open it.</source>
+        <translation>{name} 解壓縮後超過 1 GB；Airlock 不會開啟它。</translation>
+    </message>
+    <message>
+        <source>Stopped while reading the document.</source>
+        <translation>讀取文件時已停止。</translation>
+    </message>
+    <message>
+        <source>{name} is password-protected; save an unprotected copy first.</source>
+        <translation>{name} 有密碼保護；請先另存一份未加密的副本。</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable PDF ({exc}).</source>
+        <translation>{name} 不是可讀取的 PDF（{exc}）。</translation>
+    </message>
+    <message>
+        <source>Stopped while reading the spreadsheet.</source>
+        <translation>讀取試算表時已停止。</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable CSV file ({exc}).</source>
+        <translation>{name} 不是可讀取的 CSV 檔（{exc}）。</translation>
+    </message>
+    <message>
+        <source>{name} holds a part ({filename}) that unpacks to {file_size} MB, more than a real document has; Airlock will not open it.</source>
+        <translation>{name} 含有一個部分（{filename}）解壓縮後有 {file_size} MB，超過一般文件的大小；Airlock 不會開啟它。</translation>
+    </message>
+    <message>
+        <source>Stopped while reading the PDF.</source>
+        <translation>讀取 PDF 時已停止。</translation>
+    </message>
+    <message>
+        <source>A brand voice</source>
+        <translation>品牌語氣</translation>
+    </message>
+    <message>
+        <source>Brand voice &apos;{strip}&apos;</source>
+        <translation>品牌語氣「{strip}」</translation>
+    </message>
+    <message>
+        <source>{where} must be an object.</source>
+        <translation>{where} 必須是物件。</translation>
+    </message>
+    <message>
+        <source>{where} needs a name of 1 to 100 characters.</source>
+        <translation>{where} 需要 1 到 100 個字元的名稱。</translation>
+    </message>
+    <message>
+        <source>{where} has an unknown field &apos;{unknown}&apos;.</source>
+        <translation>{where} 有不明的欄位「{unknown}」。</translation>
+    </message>
+    <message>
+        <source>{where} has language &apos;{language}&apos;; use zh-TW or en.</source>
+        <translation>{where} 的語言是「{language}」；請使用 zh-TW 或 en。</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;version&apos; must be a whole number from 1 to {max_version}.</source>
+        <translation>{where}：「version」必須是 1 到 {max_version} 之間的整數。</translation>
+    </message>
+    <message>
+        <source>There is no brand voice &apos;{name}&apos; (known: {known}).</source>
+        <translation>沒有名為「{name}」的品牌語氣（現有：{known}）。</translation>
+    </message>
+    <message>
+        <source>A brand voice named &apos;{voice_name}&apos; already exists.</source>
+        <translation>已經有名為「{voice_name}」的品牌語氣。</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;{key}&apos; must be text of at most {max_text_chars} characters.</source>
+        <translation>{where}：「{key}」必須是最多 {max_text_chars} 個字元的文字。</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;{key}&apos; must be a list of texts.</source>
+        <translation>{where}：「{key}」必須是文字清單。</translation>
+    </message>
+    <message>
+        <source>Template &apos;{template_name}&apos;</source>
+        <translation>範本「{template_name}」</translation>
+    </message>
+    <message>
+        <source>The recommended model &apos;{model}&apos; is not registered here; using the default model.</source>
+        <translation>建議的模型「{model}」沒有在這裡登錄；改用預設模型。</translation>
+    </message>
+    <message>
+        <source>No knowledge snippet matched this prompt.</source>
+        <translation>沒有符合這個提示的知識片段。</translation>
+    </message>
+    <message>
+        <source>Knowledge snippets are left out of image prompts.</source>
+        <translation>圖像提示不會加入知識片段。</translation>
+    </message>
+    <message>
+        <source>The thinking framework &apos;{framework}&apos; is not in the library; running without it.</source>
+        <translation>思考框架「{framework}」不在範本庫中；將不使用它執行。</translation>
+    </message>
+    <message>
+        <source>The brand voice &apos;{brand_voice}&apos; no longer exists; running without it.</source>
+        <translation>品牌語氣「{brand_voice}」已不存在；將不使用它執行。</translation>
+    </message>
+    <message>
+        <source>A framework</source>
+        <translation>思考框架</translation>
+    </message>
+    <message>
+        <source>Framework &apos;{key}&apos;</source>
+        <translation>思考框架「{key}」</translation>
+    </message>
+    <message>
+        <source>{where} needs a short key of letters and digits, such as AIDA (got {key}).</source>
+        <translation>{where} 需要一個由英文字母和數字組成的簡短代號，例如 AIDA（目前是 {key}）。</translation>
+    </message>
+    <message>
+        <source>{where} needs an instruction (what the model should do with it).</source>
+        <translation>{where} 需要一段指示（模型要如何運用它）。</translation>
+    </message>
+    <message>
+        <source>There is no thinking framework &apos;{key}&apos; (known: {known}).</source>
+        <translation>沒有名為「{key}」的思考框架（現有：{known}）。</translation>
+    </message>
+    <message>
+        <source>The template</source>
+        <translation>範本</translation>
+    </message>
+    <message>
+        <source>An output field</source>
+        <translation>輸出欄位</translation>
+    </message>
+    <message>
+        <source>Output field &apos;{name}&apos;</source>
+        <translation>輸出欄位「{name}」</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;outputs&apos; must be a list of at most {max_fields} fields.</source>
+        <translation>{where}：「outputs」必須是最多 {max_fields} 個欄位的清單。</translation>
+    </message>
+    <message>
+        <source>{where} declares the same output field twice.</source>
+        <translation>{where} 重複宣告了同一個輸出欄位。</translation>
+    </message>
+    <message>
+        <source>{where} must be an object with a name.</source>
+        <translation>{where} 必須是含有名稱的物件。</translation>
+    </message>
+    <message>
+        <source>{where} has an unknown key &apos;{unknown}&apos;.</source>
+        <translation>{where} 有不明的鍵「{unknown}」。</translation>
+    </message>
+    <message>
+        <source>{where} needs a name of letters, digits and underscores (got {name}).</source>
+        <translation>{where} 需要由英文字母、數字和底線組成的名稱（目前是 {name}）。</translation>
+    </message>
+    <message>
+        <source>{where} has kind &apos;{kind}&apos;; use text or list.</source>
+        <translation>{where} 的種類是「{kind}」；請使用 text 或 list。</translation>
+    </message>
+    <message>
+        <source>{where}: the label must be text of at most 100 characters.</source>
+        <translation>{where}：標籤必須是最多 100 個字元的文字。</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;items&apos; is for list fields, a whole number from 1 to 20.</source>
+        <translation>{where}：「items」用於清單欄位，須為 1 到 20 之間的整數。</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;max_chars&apos; must be a whole number from 1 to 20000.</source>
+        <translation>{where}：「max_chars」必須是 1 到 20000 之間的整數。</translation>
+    </message>
+    <message>
+        <source>{where}: an output field</source>
+        <translation>{where}：一個輸出欄位</translation>
+    </message>
+    <message>
+        <source>The pack</source>
+        <translation>範本包</translation>
+    </message>
+    <message>
+        <source>Could not find a free name for &apos;{name}&apos;.</source>
+        <translation>找不到可用來取代「{name}」的名稱。</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB; a pack may be at most {max_pack_bytes} MB.</source>
+        <translation>{name} 有 {size} MB；範本包最多 {max_pack_bytes} MB。</translation>
+    </message>
+    <message>
+        <source>{name} in the zip unpacks to more than {max_pack_bytes} MB.</source>
+        <translation>zip 中的 {name} 解壓縮後超過 {max_pack_bytes} MB。</translation>
+    </message>
+    <message>
+        <source>{what} is larger than {max_pack_bytes} MB.</source>
+        <translation>{what}超過 {max_pack_bytes} MB。</translation>
+    </message>
+    <message>
+        <source>{what} has format version {get}; this Airlock reads version {format_version}.</source>
+        <translation>{what}的格式版本是 {get}；這個 Airlock 只能讀取第 {format_version} 版。</translation>
+    </message>
+    <message>
+        <source>{what} is empty: it holds no templates, brand voices or frameworks.</source>
+        <translation>{what}是空的：裡面沒有任何範本、品牌語氣或思考框架。</translation>
+    </message>
+    <message>
+        <source>{what}: &apos;name&apos; and &apos;description&apos; must be text.</source>
+        <translation>{what}：「name」和「description」必須是文字。</translation>
+    </message>
+    <message>
+        <source>There is nothing to export.</source>
+        <translation>沒有可匯出的內容。</translation>
+    </message>
+    <message>
+        <source>The zip has no manifest.json, so it is not an Airlock pack.</source>
+        <translation>這個 zip 沒有 manifest.json，所以不是 Airlock 範本包。</translation>
+    </message>
+    <message>
+        <source>manifest.json does not describe an Airlock pack (it must list pack.json).</source>
+        <translation>manifest.json 描述的不是 Airlock 範本包（它必須列出 pack.json）。</translation>
+    </message>
+    <message>
+        <source>The zip holds &apos;{extra}&apos;, which its manifest does not list.</source>
+        <translation>zip 中有「{extra}」，但清單檔（manifest）沒有列出它。</translation>
+    </message>
+    <message>
+        <source>The zip&apos;s manifest lists pack.json but the zip does not hold it.</source>
+        <translation>zip 的清單檔（manifest）列出了 pack.json，但 zip 中沒有這個檔案。</translation>
+    </message>
+    <message>
+        <source>{name} in the zip cannot be read ({exc}).</source>
+        <translation>無法讀取 zip 中的 {name}（{exc}）。</translation>
+    </message>
+    <message>
+        <source>{what} nests too deeply to be a pack.</source>
+        <translation>{what}的巢狀層級太深，不可能是範本包。</translation>
+    </message>
+    <message>
+        <source>{what} is not an Airlock pack (it has no &apos;airlock_pack&apos; field).</source>
+        <translation>{what}不是 Airlock 範本包（沒有「airlock_pack」欄位）。</translation>
+    </message>
+    <message>
+        <source>{what}: &apos;{key}&apos; must be a list.</source>
+        <translation>{what}：「{key}」必須是清單。</translation>
+    </message>
+    <message>
+        <source>{what} holds more than {max_items} {replace}.</source>
+        <translation>{what}含有超過 {max_items} 個{replace}。</translation>
+    </message>
+    <message>
+        <source>Template {i} in the pack</source>
+        <translation>範本包中的第 {i} 個範本</translation>
+    </message>
+    <message>
+        <source>Brand voice {i} in the pack</source>
+        <translation>範本包中的第 {i} 個品牌語氣</translation>
+    </message>
+    <message>
+        <source>Framework {i} in the pack</source>
+        <translation>範本包中的第 {i} 個思考框架</translation>
+    </message>
+    <message>
+        <source>{what} holds the {kind} &apos;{duplicate}&apos; twice.</source>
+        <translation>{what}重複包含{kind}「{duplicate}」。</translation>
+    </message>
+    <message>
+        <source>Template &apos;{template_name}&apos; uses the brand voice &apos;{brand_voice}&apos;, which is neither in the pack nor in this library.</source>
+        <translation>範本「{template_name}」使用的品牌語氣「{brand_voice}」既不在範本包中，也不在這個範本庫中。</translation>
+    </message>
+    <message>
+        <source>Template &apos;{template_name}&apos; uses the framework &apos;{framework}&apos;, which is neither in the pack nor in this library.</source>
+        <translation>範本「{template_name}」使用的思考框架「{framework}」既不在範本包中，也不在這個範本庫中。</translation>
+    </message>
+    <message>
+        <source>Unknown conflict choice &apos;{choice}&apos; (use keep_both, replace or skip).</source>
+        <translation>不明的衝突處理方式「{choice}」（請使用 keep_both、replace 或 skip）。</translation>
+    </message>
+    <message>
+        <source>The zip&apos;s manifest lists &apos;{member}&apos; but the zip does not hold it.</source>
+        <translation>zip 的清單檔（manifest）列出了「{member}」，但 zip 中沒有這個檔案。</translation>
+    </message>
+    <message>
+        <source>{member} does not match the sha256 in manifest.json; the pack was changed or damaged.</source>
+        <translation>{member} 與 manifest.json 中的 sha256 不符；範本包已被修改或損毀。</translation>
+    </message>
+    <message>
+        <source>range() in a template may produce at most {max_range} numbers.</source>
+        <translation>範本中的 range() 最多只能產生 {max_range} 個數字。</translation>
+    </message>
+    <message>
+        <source>{where} is longer than {max_body_chars} characters.</source>
+        <translation>{where}超過 {max_body_chars} 個字元。</translation>
+    </message>
+    <message>
+        <source>{where} uses &apos;{name}&apos; on line {line}, which is not one of its variables; add it to the variables or remove it.</source>
+        <translation>{where}在第 {line} 行使用了「{name}」，但它不是這個範本的變數；請把它加入變數或移除。</translation>
+    </message>
+    <message>
+        <source>{where} tries to {what} (line {lineno}); templates cannot do that.</source>
+        <translation>{where}嘗試{what}（第 {lineno} 行）；範本不能這樣做。</translation>
+    </message>
+    <message>
+        <source>{where} reaches for &apos;{attr}&apos; on line {lineno}; templates may not use names that start with an underscore.</source>
+        <translation>{where}在第 {lineno} 行存取「{attr}」；範本不能使用以底線開頭的名稱。</translation>
+    </message>
+    <message>
+        <source>{where} uses a recursive loop on line {lineno}; templates cannot do that.</source>
+        <translation>{where}在第 {lineno} 行使用了遞迴迴圈；範本不能這樣做。</translation>
+    </message>
+    <message>
+        <source>{where} uses the &apos;attr&apos; filter on line {lineno}; write the variable name instead.</source>
+        <translation>{where}在第 {lineno} 行使用了「attr」篩選器；請直接寫出變數名稱。</translation>
+    </message>
+    <message>
+        <source>{where} uses &apos;self&apos; on line {line}; templates may only use their own variables.</source>
+        <translation>{where}在第 {line} 行使用了「self」；範本只能使用自己的變數。</translation>
+    </message>
+    <message>
+        <source>{where} tried something templates may not do ({exc}).</source>
+        <translation>{where}嘗試了範本不允許的操作（{exc}）。</translation>
+    </message>
+    <message>
+        <source>{where} uses something that has no value ({exc}).</source>
+        <translation>{where}使用了沒有值的東西（{exc}）。</translation>
+    </message>
+    <message>
+        <source>{where} could not be rendered: {exc}.</source>
+        <translation>{where}無法套用：{exc}。</translation>
+    </message>
+    <message>
+        <source>{where} renders to more than {max_output_chars} characters.</source>
+        <translation>{where}套用後超過 {max_output_chars} 個字元。</translation>
+    </message>
+    <message>
+        <source>{document}, chunk {seq}</source>
+        <translation>{document}，第 {seq} 段</translation>
+    </message>
+    <message>
+        <source>The brief is empty; fill in at least the Scene or the Want.</source>
+        <translation>需求說明是空的；請至少填寫「情境」或「需求」。</translation>
+    </message>
+    <message>
+        <source>The brief has a broken placeholder: {exc}.</source>
+        <translation>需求說明中有損壞的預留位置：{exc}。</translation>
+    </message>
+    <message>
+        <source>&apos;{placeholder}&apos; cannot be a variable name; use letters, digits and underscores.</source>
+        <translation>「{placeholder}」不能當作變數名稱；請使用英文字母、數字和底線。</translation>
+    </message>
+    <message>
+        <source>{where} has kind &apos;{template_kind}&apos;; use text or image.</source>
+        <translation>{where}的種類是「{template_kind}」；請使用 text 或 image。</translation>
+    </message>
+    <message>
+        <source>{where} needs a category of at most 40 characters.</source>
+        <translation>{where}需要最多 40 個字元的分類。</translation>
+    </message>
+    <message>
+        <source>{where} has an empty body.</source>
+        <translation>{where}的內文是空的。</translation>
+    </message>
+    <message>
+        <source>The negative prompt of {inner}</source>
+        <translation>{inner}的負向提示</translation>
+    </message>
+    <message>
+        <source>The system prompt of {inner}</source>
+        <translation>{inner}的系統提示</translation>
+    </message>
+    <message>
+        <source>{value} needs a one-line name of 1 to 100 characters.</source>
+        <translation>{value}需要一個 1 到 100 個字元的單行名稱。</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;params&apos; must be an object.</source>
+        <translation>{where}：「params」必須是物件。</translation>
+    </message>
+    <message>
+        <source>{where} has an unknown {kind} parameter &apos;{key}&apos; (known: {names}).</source>
+        <translation>{where}有不明的{kind}參數「{key}」（現有：{names}）。</translation>
+    </message>
+    <message>
+        <source>{where}: parameter &apos;{key}&apos; must be a number from {low} to {high}.</source>
+        <translation>{where}：參數「{key}」必須是 {low} 到 {high} 之間的數字。</translation>
+    </message>
+    <message>
+        <source>There is no template &apos;{name}&apos;; &apos;airlock templates list&apos; shows them.</source>
+        <translation>沒有名為「{name}」的範本；「airlock templates list」會列出所有範本。</translation>
+    </message>
+    <message>
+        <source>A template named &apos;{template_name}&apos; already exists.</source>
+        <translation>已經有名為「{template_name}」的範本。</translation>
+    </message>
+    <message>
+        <source>Template &apos;{name}&apos; has no version {version}.</source>
+        <translation>範本「{name}」沒有第 {version} 版。</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;{key}&apos; must be text.</source>
+        <translation>{where}：「{key}」必須是文字。</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;{key}&apos; must be a name.</source>
+        <translation>{where}：「{key}」必須是名稱。</translation>
+    </message>
+    <message>
+        <source>{where}: parameter &apos;{key}&apos; must be text.</source>
+        <translation>{where}：參數「{key}」必須是文字。</translation>
+    </message>
+    <message>
+        <source>A variable</source>
+        <translation>變數</translation>
+    </message>
+    <message>
+        <source>Variable &apos;{name}&apos;</source>
+        <translation>變數「{name}」</translation>
+    </message>
+    <message>
+        <source>Unknown variable type &apos;{kind}&apos;.</source>
+        <translation>不明的變數類型「{kind}」。</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;variables&apos; must be a list.</source>
+        <translation>{where}：「variables」必須是清單。</translation>
+    </message>
+    <message>
+        <source>{where} declares the variable &apos;{duplicate}&apos; twice.</source>
+        <translation>{where}重複宣告了變數「{duplicate}」。</translation>
+    </message>
+    <message>
+        <source>&apos;{display_label}&apos; must be yes or no (got &apos;{value}&apos;).</source>
+        <translation>「{display_label}」必須是「是」或「否」（目前是「{value}」）。</translation>
+    </message>
+    <message>
+        <source>The template has no variable &apos;{unknown}&apos; (its variables: {value}).</source>
+        <translation>範本沒有變數「{unknown}」（它的變數：{value}）。</translation>
+    </message>
+    <message>
+        <source>{where} must be an object with at least a name and a type.</source>
+        <translation>{where}必須是至少含有名稱和類型的物件。</translation>
+    </message>
+    <message>
+        <source>{where} needs a name of letters, digits and underscores that starts with a letter (got {name}).</source>
+        <translation>{where}需要以英文字母開頭、由英文字母、數字和底線組成的名稱（目前是 {name}）。</translation>
+    </message>
+    <message>
+        <source>{where} uses a reserved name; choose another.</source>
+        <translation>{where}使用了保留名稱；請改用其他名稱。</translation>
+    </message>
+    <message>
+        <source>{where} has an unknown type &apos;{kind}&apos; (use {join}).</source>
+        <translation>{where}有不明的類型「{kind}」（可用：{join}）。</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;required&apos; must be true or false.</source>
+        <translation>{where}：「required」必須是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>{where}: variable {i}</source>
+        <translation>{where}：第 {i} 個變數</translation>
+    </message>
+    <message>
+        <source>&apos;{display_label}&apos; must be text.</source>
+        <translation>「{display_label}」必須是文字。</translation>
+    </message>
+    <message>
+        <source>&apos;{display_label}&apos; is longer than {max_value_chars} characters.</source>
+        <translation>「{display_label}」超過 {max_value_chars} 個字元。</translation>
+    </message>
+    <message>
+        <source>&apos;{display_label}&apos; must be one of: {join}.</source>
+        <translation>「{display_label}」必須是下列之一：{join}。</translation>
+    </message>
+    <message>
+        <source>&apos;{display_label}&apos; must be a number.</source>
+        <translation>「{display_label}」必須是數字。</translation>
+    </message>
+    <message>
+        <source>&apos;{display_label}&apos; must be a finite number.</source>
+        <translation>「{display_label}」必須是有限的數字。</translation>
+    </message>
+    <message>
+        <source>&apos;{display_label}&apos; must be at least {minimum}.</source>
+        <translation>「{display_label}」至少要 {minimum}。</translation>
+    </message>
+    <message>
+        <source>&apos;{display_label}&apos; must be at most {maximum}.</source>
+        <translation>「{display_label}」最多為 {maximum}。</translation>
+    </message>
+    <message>
+        <source>--var takes NAME=VALUE (got &apos;{item}&apos;).</source>
+        <translation>--var 的格式是 名稱=值（目前是「{item}」）。</translation>
+    </message>
+    <message>
+        <source>{where} is a choice and needs a list of options.</source>
+        <translation>{where}是選項欄位，需要一份選項清單。</translation>
+    </message>
+    <message>
+        <source>{where} lists the same option twice.</source>
+        <translation>{where}重複列出了同一個選項。</translation>
+    </message>
+    <message>
+        <source>{where}: minimum and maximum must be numbers.</source>
+        <translation>{where}：最小值和最大值必須是數字。</translation>
+    </message>
+    <message>
+        <source>&apos;{display_label}&apos; must be a date like 2026-05-01 (got &apos;{value}&apos;).</source>
+        <translation>「{display_label}」必須是像 2026-05-01 這樣的日期（目前是「{value}」）。</translation>
+    </message>
+    <message>
+        <source>{where} has a default that does not fit its type: {exc}</source>
+        <translation>{where}的預設值不符合它的類型：{exc}</translation>
+    </message>
+    <message>
+        <source>&apos;{display_label}&apos; must be a number (got &apos;{value}&apos;).</source>
+        <translation>「{display_label}」必須是數字（目前是「{value}」）。</translation>
+    </message>
+    <message>
+        <source>{where} does not parse (line {lineno}: {message}); Airlock will not use this model file.</source>
+        <translation>{where}無法解析（第 {lineno} 行：{message}）；Airlock 不會使用這個模型檔。</translation>
+    </message>
+    <message>
+        <source>{where} failed to render ({exc}).</source>
+        <translation>{where}套用失敗（{exc}）。</translation>
+    </message>
+    <message>
+        <source>{where} renders more than {max_prompt_chars} characters.</source>
+        <translation>{where}套用後超過 {max_prompt_chars} 個字元。</translation>
+    </message>
+    <message>
+        <source>{name} is truncated: {missing} bytes of tensor data are missing; copy the file again.</source>
+        <translation>{name} 不完整：缺少 {missing} 位元組的張量資料；請重新複製檔案。</translation>
+    </message>
+    <message>
+        <source>{name} uses GGUF version {version}, which Airlock cannot read.</source>
+        <translation>{name} 使用 GGUF 第 {version} 版，Airlock 無法讀取。</translation>
+    </message>
+    <message>
+        <source>{name} has a corrupt GGUF header ({exc}).</source>
+        <translation>{name} 的 GGUF 標頭已損毀（{exc}）。</translation>
+    </message>
+    <message>
+        <source>{name} has a corrupt tensor table.</source>
+        <translation>{name} 的張量表已損毀。</translation>
+    </message>
+    <message>
+        <source>Stopped before the file was fully read.</source>
+        <translation>檔案尚未讀完就已停止。</translation>
+    </message>
+    <message>
+        <source>Unknown image model family &apos;{family}&apos; (use one of: {join}).</source>
+        <translation>不明的圖像模型系列「{family}」（請從下列選擇：{join}）。</translation>
+    </message>
+    <message>
+        <source>Unknown prediction type &apos;{prediction}&apos; (use epsilon or v).</source>
+        <translation>不明的預測類型「{prediction}」（請使用 epsilon 或 v）。</translation>
+    </message>
+    <message>
+        <source>{name} is a {label} checkpoint, not {label2}; leave out --family or choose a matching one.</source>
+        <translation>{name} 是 {label} 檢查點，不是 {label2}；請省略 --family，或選擇相符的系列。</translation>
+    </message>
+    <message>
+        <source>Prediction type {predicted} was inferred from the weights; if images look wrong, import it again with --prediction.</source>
+        <translation>預測類型 {predicted} 是從權重推斷的；如果圖像看起來不對，請用 --prediction 重新匯入。</translation>
+    </message>
+    <message>
+        <source>{filename} is not a Stable Diffusion checkpoint (no UNet weights found).</source>
+        <translation>{filename} 不是 Stable Diffusion 檢查點（找不到 UNet 權重）。</translation>
+    </message>
+    <message>
+        <source>{filename} is an SDXL refiner; Airlock runs base models only.</source>
+        <translation>{filename} 是 SDXL 精修模型（refiner）；Airlock 只執行基礎模型。</translation>
+    </message>
+    <message>
+        <source>{filename} has no VAE weights (a &apos;no-VAE&apos; checkpoint); Airlock needs a checkpoint with its VAE baked in.</source>
+        <translation>{filename} 沒有 VAE 權重（「no-VAE」檢查點）；Airlock 需要內含 VAE 的檢查點。</translation>
+    </message>
+    <message>
+        <source>{filename} is {kind} model ({conv_in} input channels); Airlock runs text-to-image models only.</source>
+        <translation>{filename} 是{kind}模型（{conv_in} 個輸入通道）；Airlock 只執行文字生成圖像的模型。</translation>
+    </message>
+    <message>
+        <source>The config folder {folder} is not a diffusers config folder (missing {value}).</source>
+        <translation>設定資料夾 {folder} 不是 diffusers 設定資料夾（缺少 {value}）。</translation>
+    </message>
+    <message>
+        <source>{folder_name} holds pickle weights ({first}), which can run code when loaded; Airlock only loads safetensors: use a copy of the model without .bin/.ckpt files.</source>
+        <translation>{folder_name} 含有 pickle 權重（{first}），載入時可能執行程式碼；Airlock 只載入 safetensors：請使用不含 .bin/.ckpt 檔的模型副本。</translation>
+    </message>
+    <message>
+        <source>{folder_name} is a {value} model; Airlock runs Stable Diffusion 1.x, 2.x and XL pipelines only.</source>
+        <translation>{folder_name} 是 {value} 模型；Airlock 只執行 Stable Diffusion 1.x、2.x 和 XL 管線。</translation>
+    </message>
+    <message>
+        <source>{folder_name} is a {label} model, not {label2}; leave out --family or choose a matching one.</source>
+        <translation>{folder_name} 是 {label} 模型，不是 {label2}；請省略 --family，或選擇相符的系列。</translation>
+    </message>
+    <message>
+        <source>{owner} has a damaged {name} (not a JSON object).</source>
+        <translation>{owner} 的 {name} 已損毀（不是 JSON 物件）。</translation>
+    </message>
+    <message>
+        <source>{name} has the layout of {label} but not its sizes (text width {width}, expected {cross_attention}); import it with --config DIR pointing at a diffusers folder of matching configs.</source>
+        <translation>{name} 具有 {label} 的結構但尺寸不符（文字寬度 {width}，預期為 {cross_attention}）；請用 --config DIR 指向一個設定相符的 diffusers 資料夾再匯入。</translation>
+    </message>
+    <message>
+        <source>{filename} is a LoRA, not a full model; Airlock cannot load LoRAs yet.</source>
+        <translation>{filename} 是 LoRA，不是完整模型；Airlock 目前還無法載入 LoRA。</translation>
+    </message>
+    <message>
+        <source>{filename} holds a single diffusers component, not a full model; import the whole diffusers folder instead.</source>
+        <translation>{filename} 只含單一 diffusers 元件，不是完整模型；請改為匯入整個 diffusers 資料夾。</translation>
+    </message>
+    <message>
+        <source>{folder_name} has no {component} in its model_index.json.</source>
+        <translation>{folder_name} 的 model_index.json 中沒有 {component}。</translation>
+    </message>
+    <message>
+        <source>{folder_name} is incomplete: {component}/ needs config.json and .safetensors weights.</source>
+        <translation>{folder_name} 不完整：{component}/ 需要 config.json 和 .safetensors 權重。</translation>
+    </message>
+    <message>
+        <source>{folder_name} is incomplete: {tokenizer}/ needs vocab.json and merges.txt.</source>
+        <translation>{folder_name} 不完整：{tokenizer}/ 需要 vocab.json 和 merges.txt。</translation>
+    </message>
+    <message>
+        <source>{folder_name} uses prediction type &apos;{predicted}&apos;, which Airlock does not run.</source>
+        <translation>{folder_name} 使用的預測類型「{predicted}」，Airlock 無法執行。</translation>
+    </message>
+    <message>
+        <source>{owner} is incomplete: {name} is missing.</source>
+        <translation>{owner} 不完整：缺少 {name}。</translation>
+    </message>
+    <message>
+        <source>{owner} has a damaged {name} ({exc}).</source>
+        <translation>{owner} 的 {name} 已損毀（{exc}）。</translation>
+    </message>
+    <message>
+        <source>{filename} has no text encoder weights; Airlock needs a complete checkpoint.</source>
+        <translation>{filename} 沒有文字編碼器權重；Airlock 需要完整的檢查點。</translation>
+    </message>
+    <message>
+        <source>The model file {path} is missing; import the model again or restore the file.</source>
+        <translation>模型檔 {path} 不見了；請重新匯入模型或還原檔案。</translation>
+    </message>
+    <message>
+        <source>The model file {name} changed since it was imported (sha256 differs); Airlock will not load it. Import it again if the change is intended.</source>
+        <translation>模型檔 {name} 在匯入後被變更了（sha256 不同）；Airlock 不會載入它。如果這是刻意的變更，請重新匯入。</translation>
+    </message>
+    <message>
+        <source>No model named &apos;{name}&apos; (registered: {known}); import it with &apos;airlock models import&apos;.</source>
+        <translation>沒有名為「{name}」的模型（已登錄：{known}）；請用「airlock models import」匯入。</translation>
+    </message>
+    <message>
+        <source>{source_name} is a pickle file ({suffix}), which can run code when it is loaded; Airlock only loads .gguf and .safetensors models.</source>
+        <translation>{source_name} 是 pickle 檔（{suffix}），載入時可能執行程式碼；Airlock 只載入 .gguf 和 .safetensors 模型。</translation>
+    </message>
+    <message>
+        <source>{source} is not a regular file.</source>
+        <translation>{source} 不是一般檔案。</translation>
+    </message>
+    <message>
+        <source>--family, --prediction and --config apply to image models only.</source>
+        <translation>--family、--prediction 和 --config 只適用於圖像模型。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a usable model name: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>「{name}」不是可用的模型名稱：請使用英文字母、數字、「.」、「_」和「-」。</translation>
+    </message>
+    <message>
+        <source>A model named &apos;{name}&apos; is already registered; choose another with --name.</source>
+        <translation>已經有名為「{name}」的模型；請用 --name 選擇其他名稱。</translation>
+    </message>
+    <message>
+        <source>The model folder {name} changed since it was imported (its files&apos; sha256 differ); Airlock will not load it. Import it again if the change is intended.</source>
+        <translation>模型資料夾 {name} 在匯入後被變更了（檔案的 sha256 不同）；Airlock 不會載入它。如果這是刻意的變更，請重新匯入。</translation>
+    </message>
+    <message>
+        <source>--config applies to single .safetensors checkpoints; a diffusers folder brings its own configs.</source>
+        <translation>--config 只適用於單一 .safetensors 檢查點；diffusers 資料夾本身就帶有設定。</translation>
+    </message>
+    <message>
+        <source>{filename} has a damaged safetensors header (entry {key} is malformed).</source>
+        <translation>{filename} 的 safetensors 標頭已損毀（項目 {key} 格式錯誤）。</translation>
+    </message>
+    <message>
+        <source>{name} is not a safetensors file (its header is not a JSON object).</source>
+        <translation>{name} 不是 safetensors 檔（標頭不是 JSON 物件）。</translation>
+    </message>
+    <message>
+        <source>{name} has a damaged safetensors header (__metadata__ is not a map).</source>
+        <translation>{name} 的 safetensors 標頭已損毀（__metadata__ 不是對照表）。</translation>
+    </message>
+    <message>
+        <source>{name} holds no tensors; it is not a model.</source>
+        <translation>{name} 不含任何張量；它不是模型。</translation>
+    </message>
+    <message>
+        <source>{filename} has a damaged safetensors header (tensor {key} does not match its byte range).</source>
+        <translation>{filename} 的 safetensors 標頭已損毀（張量 {key} 與它的位元組範圍不符）。</translation>
+    </message>
+    <message>
+        <source>{filename} is truncated: {position} bytes of tensor data are missing.</source>
+        <translation>{filename} 不完整：缺少 {position} 位元組的張量資料。</translation>
+    </message>
+    <message>
+        <source>{filename} has {data_bytes} unexpected bytes after its tensor data; it is not a clean safetensors file.</source>
+        <translation>{filename} 的張量資料之後多出 {data_bytes} 個位元組；不是乾淨的 safetensors 檔。</translation>
+    </message>
+    <message>
+        <source>{name} is not a safetensors file (its header is not valid JSON).</source>
+        <translation>{name} 不是 safetensors 檔（標頭不是有效的 JSON）。</translation>
+    </message>
+    <message>
+        <source>{filename} has a damaged safetensors header (tensor data overlaps or has gaps).</source>
+        <translation>{filename} 的 safetensors 標頭已損毀（張量資料重疊或有空隙）。</translation>
+    </message>
+    <message>
+        <source>{name} is empty (0 bytes); it is not a model.</source>
+        <translation>{name} 是空的（0 位元組）；它不是模型。</translation>
+    </message>
+    <message>
+        <source>{name} is too short to be a safetensors file ({size} bytes).</source>
+        <translation>{name} 太短，不可能是 safetensors 檔（{size} 位元組）。</translation>
+    </message>
+    <message>
+        <source>{name} is not a safetensors file (its header length is implausible).</source>
+        <translation>{name} 不是 safetensors 檔（標頭長度不合理）。</translation>
+    </message>
+    <message>
+        <source>{name} is truncated: its safetensors header ends early ({size} bytes, header needs {value}).</source>
+        <translation>{name} 不完整：safetensors 標頭提前結束（{size} 位元組，標頭需要 {value}）。</translation>
+    </message>
+    <message>
+        <source>{where} builds a value of more than {max_value_chars} characters or items.</source>
+        <translation>{where}產生的值超過 {max_value_chars} 個字元或項目。</translation>
+    </message>
+    <message>
+        <source>{where} loops more than {max_loop_iterations} times.</source>
+        <translation>{where}的迴圈超過 {max_loop_iterations} 次。</translation>
+    </message>
+    <message>
+        <source>{where} makes more than {max_calls} calls (a macro that calls itself?).</source>
+        <translation>{where}的呼叫超過 {max_calls} 次（是不是有巨集呼叫了自己？）。</translation>
+    </message>
+    <message>
+        <source>{where} took longer than {seconds} seconds to render.</source>
+        <translation>{where}套用時間超過 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>A template asked {what} for a size of {value}; the most is {max_number_argument}.</source>
+        <translation>範本要求 {what} 使用大小 {value}；上限是 {max_number_argument}。</translation>
+    </message>
+    <message>
+        <source>A template asked {what} for a field wider than {max_number_argument} characters.</source>
+        <translation>範本要求 {what} 使用超過 {max_number_argument} 個字元寬的欄位。</translation>
+    </message>
+    <message>
+        <source>{where} needed more memory than a template may use.</source>
+        <translation>{where}需要的記憶體超過範本的使用上限。</translation>
+    </message>
+    <message>
+        <source>{where} nests too deeply to render.</source>
+        <translation>{where}的巢狀層級太深，無法套用。</translation>
+    </message>
+    <message>
+        <source>Powers above 100 are not allowed in templates.</source>
+        <translation>範本中不允許超過 100 的次方。</translation>
+    </message>
+    <message>
+        <source>A template tried to repeat text beyond {max_repeat_chars} characters.</source>
+        <translation>範本嘗試重複文字超過 {max_repeat_chars} 個字元。</translation>
+    </message>
+    <message>
+        <source>The Airlock home {folder} is read-only; use a writable one with --home or make it writable.</source>
+        <translation>Airlock 資料目錄 {folder} 是唯讀的；請用 --home 指定可寫入的目錄，或讓它變成可寫入。</translation>
+    </message>
+    <message>
+        <source>The database is busy: another Airlock process kept it locked for too long; try again when it has finished.</source>
+        <translation>資料庫忙碌中：另一個 Airlock 程式鎖定它太久了；請等它完成後再試一次。</translation>
+    </message>
+    <message>
+        <source>The disk is full (or failing): the database could not be written; free some space and try again.</source>
+        <translation>磁碟已滿（或故障）：無法寫入資料庫；請釋出一些空間後再試一次。</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be opened; check that its folder exists and Airlock may write there.</source>
+        <translation>無法開啟資料庫 {path}；請確認它的資料夾存在，且 Airlock 有權限寫入。</translation>
+    </message>
+    <message>
+        <source>This database is encrypted and SQLCipher is missing: install Airlock&apos;s &apos;encryption&apos; extra (sqlcipher3).</source>
+        <translation>這個資料庫已加密，但缺少 SQLCipher：請安裝 Airlock 的「encryption」附加元件（sqlcipher3）。</translation>
+    </message>
+    <message>
+        <source>The database could not be unlocked: the passphrase is wrong, or the key in the keyring is not this database&apos;s.</source>
+        <translation>無法解鎖資料庫：密碼錯誤，或鑰匙圈中的金鑰不屬於這個資料庫。</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged or not an Airlock database ({exc}); move it aside to start a fresh one.</source>
+        <translation>資料庫 {path} 已損毀或不是 Airlock 資料庫（{exc}）；請把它移開，以便建立新的資料庫。</translation>
+    </message>
+    <message>
+        <source>Cannot open the database {path}: {exc}.</source>
+        <translation>無法開啟資料庫 {path}：{exc}。</translation>
+    </message>
+    <message>
+        <source>Unknown export format &apos;{fmt}&apos; (use jsonl or md).</source>
+        <translation>不明的匯出格式「{fmt}」（請使用 jsonl 或 md）。</translation>
+    </message>
+    <message>
+        <source>Export stopped.</source>
+        <translation>匯出已停止。</translation>
+    </message>
+    <message>
+        <source>waiting for another Airlock process to finish writing to the database (up to {wait} s)…</source>
+        <translation>正在等待另一個 Airlock 程式完成寫入資料庫（最多 {wait} 秒）…</translation>
+    </message>
+    <message>
+        <source>The database is busy: another Airlock process has kept it locked for {waited} s; try again when it has finished.</source>
+        <translation>資料庫忙碌中：另一個 Airlock 程式已鎖定它 {waited} 秒；請等它完成後再試一次。</translation>
+    </message>
+    <message>
+        <source>The context size must be from 64 to {max_context} tokens.</source>
+        <translation>上下文長度必須介於 64 到 {max_context} 個 token 之間。</translation>
+    </message>
+    <message>
+        <source>Unknown overflow policy &apos;{overflow}&apos; (use truncate or refuse).</source>
+        <translation>不明的溢出處理方式「{overflow}」（請使用 truncate 或 refuse）。</translation>
+    </message>
+    <message>
+        <source>The context size must be at least 64 tokens.</source>
+        <translation>上下文長度至少要 64 個 token。</translation>
+    </message>
+    <message>
+        <source>&apos;{template}&apos; is an image template; send it to the image generator.</source>
+        <translation>「{template}」是圖像範本；請送到圖像產生器。</translation>
+    </message>
+    <message>
+        <source>There is no conversation {conversation_id}.</source>
+        <translation>沒有編號 {conversation_id} 的對話。</translation>
+    </message>
+    <message>
+        <source>{dropped_messages} oldest messages were left out to fit the {n_ctx}-token context.</source>
+        <translation>為了放進 {n_ctx} token 的上下文，已略過最早的 {dropped_messages} 則訊息。</translation>
+    </message>
+    <message>
+        <source>The JSON schema must be an object.</source>
+        <translation>JSON 結構描述必須是物件。</translation>
+    </message>
+    <message>
+        <source>The JSON schema is longer than {max_schema_chars} characters.</source>
+        <translation>JSON 結構描述超過 {max_schema_chars} 個字元。</translation>
+    </message>
+    <message>
+        <source>The JSON schema must describe an object or an array (&quot;type&quot;: &quot;object&quot;).</source>
+        <translation>JSON 結構描述必須描述物件或陣列（&quot;type&quot;: &quot;object&quot;）。</translation>
+    </message>
+    <message>
+        <source>the reply ends before the JSON is complete (raise max tokens)</source>
+        <translation>回覆在 JSON 完成前就結束了（請提高最大 token 數）</translation>
+    </message>
+    <message>
+        <source>{msg} (character {pos})</source>
+        <translation>{msg}（第 {pos} 個字元）</translation>
+    </message>
+    <message>
+        <source>The JSON schema is not valid: {message}.</source>
+        <translation>JSON 結構描述無效：{message}。</translation>
+    </message>
+    <message>
+        <source>The JSON schema cannot be turned into a grammar ({exc}).</source>
+        <translation>無法把 JSON 結構描述轉換成文法（{exc}）。</translation>
+    </message>
+    <message>
+        <source>The JSON schema is not valid JSON ({msg} at character {pos}).</source>
+        <translation>JSON 結構描述不是有效的 JSON（第 {pos} 個字元：{msg}）。</translation>
+    </message>
+    <message>
+        <source>generation failed inside llama.cpp ({exc})</source>
+        <translation>llama.cpp 內部產生失敗（{exc}）</translation>
+    </message>
+    <message>
+        <source>reaches Python internals (double-underscore attributes)</source>
+        <translation>存取 Python 內部物件（雙底線屬性）</translation>
+    </message>
+    <message>
+        <source>walks Python&apos;s class tree</source>
+        <translation>走訪 Python 的類別樹</translation>
+    </message>
+    <message>
+        <source>loads other templates</source>
+        <translation>載入其他範本</translation>
+    </message>
+    <message>
+        <source>names process or file functions</source>
+        <translation>使用程序或檔案相關的函式名稱</translation>
+    </message>
+    <message>
+        <source>uses Jinja globals that reach the runtime</source>
+        <translation>使用可觸及執行環境的 Jinja 全域物件</translation>
+    </message>
+    <message>
+        <source>loops over a very large range</source>
+        <translation>對非常大的範圍執行迴圈</translation>
+    </message>
+    <message>
+        <source>repeats a string a very large number of times</source>
+        <translation>把字串重複非常多次</translation>
+    </message>
+    <message>
+        <source>is unusually long ({template} characters)</source>
+        <translation>異常地長（{template} 個字元）</translation>
+    </message>
+    <message>
+        <source>This database is encrypted with a passphrase: enter it, or set {passphrase_variable} for the command line.</source>
+        <translation>這個資料庫以密碼加密：請輸入密碼，或在命令列設定 {passphrase_variable}。</translation>
+    </message>
+    <message>
+        <source>The database is already encrypted.</source>
+        <translation>資料庫已經加密了。</translation>
+    </message>
+    <message>
+        <source>Unknown key method &apos;{method}&apos; (use keyring or passphrase).</source>
+        <translation>不明的金鑰方式「{method}」（請使用 keyring 或 passphrase）。</translation>
+    </message>
+    <message>
+        <source>Encrypting the database failed its check (the copy differs); the plain database is unchanged. Details are in the log.</source>
+        <translation>加密資料庫後的檢查失敗（副本內容不同）；未加密的資料庫維持不變。詳情請見記錄檔。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({exc}); restore it from a backup to open the database.</source>
+        <translation>{path} 已損毀（{exc}）；請從備份還原，才能開啟資料庫。</translation>
+    </message>
+    <message>
+        <source>This database&apos;s key is kept in the OS keyring, which is not available now; open Airlock from your desktop session.</source>
+        <translation>這個資料庫的金鑰存放在作業系統鑰匙圈中，但鑰匙圈現在無法使用；請從您的桌面工作階段開啟 Airlock。</translation>
+    </message>
+    <message>
+        <source>This database&apos;s key is missing from the OS keyring, so it cannot be opened.</source>
+        <translation>作業系統鑰匙圈中沒有這個資料庫的金鑰，因此無法開啟。</translation>
+    </message>
+    <message>
+        <source>Your organization requires an encrypted database and this machine has no keyring: choose a passphrase in the app, or set {passphrase_variable} for the command line.</source>
+        <translation>您的組織要求加密資料庫，但這台電腦沒有鑰匙圈：請在應用程式中設定密碼，或在命令列設定 {passphrase_variable}。</translation>
+    </message>
+    <message>
+        <source>This machine has no OS keyring (a headless Linux system has none): use a passphrase instead.</source>
+        <translation>這台電腦沒有作業系統鑰匙圈（無桌面的 Linux 系統沒有鑰匙圈）：請改用密碼。</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least {min_passphrase} characters.</source>
+        <translation>請設定至少 {min_passphrase} 個字元的密碼。</translation>
+    </message>
+    <message>
+        <source>Encryption needs SQLCipher: install Airlock with the &apos;encryption&apos; extra (pip install &apos;sqlcipher3==0.6.4&apos;).</source>
+        <translation>加密需要 SQLCipher：請安裝含「encryption」附加元件的 Airlock（pip install &apos;sqlcipher3==0.6.4&apos;）。</translation>
+    </message>
+    <message>
+        <source>The database could not be unlocked: the passphrase is wrong or the key is not this database&apos;s.</source>
+        <translation>無法解鎖資料庫：密碼錯誤，或金鑰不屬於這個資料庫。</translation>
+    </message>
+    <message>
+        <source>&apos;{record_name}&apos; is not on your organization&apos;s list of allowed models{value} ({shown}).</source>
+        <translation>「{record_name}」不在您組織允許使用的模型清單中{value}（{shown}）。</translation>
+    </message>
+    <message>
+        <source>The policy file {source} must hold a JSON object.</source>
+        <translation>政策檔 {source} 必須是 JSON 物件。</translation>
+    </message>
+    <message>
+        <source>The policy file {source}: retention_days must be at least 1 (or null).</source>
+        <translation>政策檔 {source}：retention_days 至少要 1（或 null）。</translation>
+    </message>
+    <message>
+        <source>{key} is managed by your organization{value}; ask your administrator to change it.</source>
+        <translation>{key} 由您的組織管理{value}；如需變更，請洽詢您的系統管理員。</translation>
+    </message>
+    <message>
+        <source>The policy file {source} is not valid JSON ({exc}); ask your administrator to fix it.</source>
+        <translation>政策檔 {source} 不是有效的 JSON（{exc}）；請請系統管理員修正。</translation>
+    </message>
+    <message>
+        <source>The policy file {source} has an unknown setting &apos;{key}&apos;.</source>
+        <translation>政策檔 {source} 有不明的設定「{key}」。</translation>
+    </message>
+    <message>
+        <source>The policy file {source} has a wrong value for &apos;{key}&apos;.</source>
+        <translation>政策檔 {source} 中「{key}」的值不正確。</translation>
+    </message>
+    <message>
+        <source>The policy file {path} cannot be read ({strerror}).</source>
+        <translation>無法讀取政策檔 {path}（{strerror}）。</translation>
+    </message>
+    <message>
+        <source>To delete all history, confirm by typing &apos;{confirmation}&apos;.</source>
+        <translation>要刪除所有歷史記錄，請輸入「{confirmation}」確認。</translation>
+    </message>
+    <message>
+        <source>Unknown setting &apos;{key}&apos; (known: {join}).</source>
+        <translation>不明的設定「{key}」（現有：{join}）。</translation>
+    </message>
+    <message>
+        <source>The offline guard cannot be turned off.</source>
+        <translation>離線防護無法關閉。</translation>
+    </message>
+    <message>
+        <source>{labels} is on or off.</source>
+        <translation>{labels}只能是開啟或關閉。</translation>
+    </message>
+    <message>
+        <source>PII mode is a list of: {join}.</source>
+        <translation>個資模式是下列項目的清單：{join}。</translation>
+    </message>
+    <message>
+        <source>{labels} is a list of texts.</source>
+        <translation>{labels}是文字清單。</translation>
+    </message>
+    <message>
+        <source>Protected patterns is a list of regular expressions.</source>
+        <translation>受保護的樣式是正規表示式的清單。</translation>
+    </message>
+    <message>
+        <source>History retention is a number of days (1 or more), or forever.</source>
+        <translation>歷史記錄保留期限是天數（1 天以上），或永久保留。</translation>
+    </message>
+    <message>
+        <source>{labels} is set by an organization&apos;s policy file, not here (docs/privacy.md shows the file).</source>
+        <translation>{labels}由組織的政策檔設定，無法在這裡變更（docs/privacy.md 說明了這個檔案）。</translation>
+    </message>
 </context>
 <context>
     <name>GalleryPanel</name>
