@@ -43,6 +43,7 @@ class _Stores:
     ask the workspace for them instead of constructing their own."""
 
     db: sqlite_utils.Database
+    record_steps: RecordSteps  # its text steps mask what the stores keep (PII history mode)
 
     @cached_property
     def templates(self) -> "TemplateLibrary":
@@ -64,7 +65,7 @@ class _Stores:
     def knowledge(self) -> "KnowledgeBase":
         from engine.knowledge.base import KnowledgeBase
 
-        return KnowledgeBase(self.db)
+        return KnowledgeBase(self.db, mask=self.record_steps.apply_text)
 
 
 class Connection(_Stores):

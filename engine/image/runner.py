@@ -27,6 +27,7 @@ from engine.image import settings as image_settings
 from engine.registry import memory
 from engine.errors import BadInput
 from engine.backends.worker_process import StartWatcher
+from engine.trust import install as trust
 
 if TYPE_CHECKING:
     from engine.workspace import Workspace
@@ -128,8 +129,8 @@ def build_job(ws: Workspace, request: ImageRequest) -> tuple[jobs.ImageJob, list
         strength=settings.strength, preset=settings.preset, config_dir=meta.get("config_dir"),
         variant=meta.get("variant"), memory=request.memory, device=request.device, threads=request.threads,
         cpu_bf16=request.cpu_bf16, cpu_engine=request.cpu_engine,
-        # The trust settings (or the policy) may keep generation settings out of PNG files.
-        write_parameters=request.write_parameters and bool(ws.trust.get("png_metadata")),
+        # The trust settings (or the policy, or PII history mode) may keep settings out of PNGs.
+        write_parameters=request.write_parameters and trust.png_parameters_allowed(ws),
         preview_every=max(0, request.preview_every),
     )
     return job, notes

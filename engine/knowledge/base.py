@@ -13,6 +13,10 @@ into the prompt and into the generation's record.
 An import writes its chunks in short batches (the window's own writes never wait long)
 under a document marked ``importing``, which searches never see; a cancelled or failed
 import deletes it again, so nothing half-imported is ever found.
+
+In PII mode "history" each chunk (and the document's name) is masked before it is
+stored (``mask``, the workspace's text steps): the snippets a prompt later gets are the
+masked ones, and the search index never sees the values.
 """
 
 from __future__ import annotations
@@ -146,8 +150,10 @@ SPACE_MARGIN = 2_000_000
 class KnowledgeBase:
     """Collections, documents and chunks of one data home."""
 
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: sqlite_utils.Database, mask: Callable[[Any], Any] | None = None):
         self.db = db
+        self.mask: Callable[[Any], Any] = mask or (lambda value: value)
+        """What stored text passes (``ws.record_steps.apply_text``: PII masking in history mode)."""
 
     # collections -----------------------------------------------------------------------
 
@@ -290,7 +296,8 @@ class KnowledgeBase:
             cursor = self.db.execute(
                 "insert into knowledge_documents (collection_id, name, path, format, sha256, size_bytes, chars, "
                 "status, imported_at) values (?, ?, ?, ?, ?, ?, ?, 'importing', ?)",
-                [collection_id, document.name, document.path, document.format, document.sha256,
+                [collection_id, self.mask(document.name), self.mask(document.path), document.format,
+                 document.sha256,
                  document.size_bytes, len(document.text), utc_now()])
             document_id = int(cursor.lastrowid)
             lease = f"knowledge_document:{document_id}"
@@ -298,9 +305,11 @@ class KnowledgeBase:
         seq = 0
         try:
             batch: list[tuple[int, int, str, str]] = []
-            for chunk in chunk_text(document.text):
+            name = self.mask(document.name)
+            for raw in chunk_text(document.text):
                 seq += 1
-                batch.append((document_id, seq, chunk, cjk.index_text(document.name, chunk)))
+                chunk = self.mask(raw)
+                batch.append((document_id, seq, chunk, cjk.index_text(name, chunk)))
                 if len(batch) >= BATCH_CHUNKS:
                     self._write_batch(batch, cancel)
                     leases.renew(self.db, lease)

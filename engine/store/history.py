@@ -60,7 +60,7 @@ class History:
         with self.db.atomic():
             cursor = self.db.execute(
                 "insert into conversations (title, kind, created_at, updated_at) values (?, ?, ?, ?)",
-                [title[:200], kind, now, now],
+                [self.steps.apply_text(title[:200]), kind, now, now],
             )
         return int(cursor.lastrowid)
 
@@ -80,7 +80,8 @@ class History:
     def rename_conversation(self, conversation_id: int, title: str) -> None:
         with self.db.atomic():
             self.db.execute(
-                "update conversations set title = ? where id = ?", [title[:200], conversation_id]
+                "update conversations set title = ? where id = ?",
+                [self.steps.apply_text(title[:200]), conversation_id]
             )
 
     def delete_conversation(self, conversation_id: int) -> None:
@@ -159,7 +160,9 @@ class History:
     def stream(self, generation_id: int, output: str) -> None:
         """Keep the text streamed so far (called every second or so while it runs). The
         record steps see the row when it starts and when it ends, not at every update (an
-        interrupted row passes them when it is marked, on the next open)."""
+        interrupted row passes them when it is marked, on the next open); the text steps
+        (PII masking in history mode) see every update."""
+        output = self.steps.apply_text(output)
         with self.db.atomic():
             self.db.execute("update generations set output = ? where id = ? and status = 'running'",
                             [output, generation_id])

@@ -4,7 +4,11 @@
   ``ws.audit_log`` (engine/trust/audit.py);
 - a record step ``trust`` that every stored generation passes (engine/records.py): it
   masks PII when the mode includes ``history``, marks the generation for deletion at the
-  end of the session in "keep no history" mode, and audits ``generation.made``;
+  end of the session in "keep no history" mode, and audits ``generation.made`` once, when
+  the generation ends (a row stored as it starts, status ``running``, is masked, not
+  audited);
+- a text step ``trust`` for content stored beside records (streamed text, conversation
+  titles, batch rows, knowledge chunks): masked in history mode (:func:`mask_stored`);
 - the model gate: the policy's sha256 allowlist on import and load, the chat template's
   hash and suspicious constructs recorded on import, and both audited;
 - on open: a policy that changed since the last open is audited, and the retention
@@ -39,6 +43,7 @@ def install(ws: Any, *, process_name: str = "airlock", policy: Policy | None = N
     ws.trust = TrustSettings(ws.db, ws.policy, on_change=lambda key, old, new: ws.audit_log.append(
         "settings.changed", {"key": key, "old": old, "new": new}))
     ws.record_steps.add("trust", lambda record: trust_step(ws, record))
+    ws.record_steps.add_text("trust", lambda value: mask_stored(ws, value))
     ws.registry.gate = lambda action, record: model_gate(ws, action, record)
     _note_policy(ws)
     apply_retention(ws)
@@ -46,8 +51,27 @@ def install(ws: Any, *, process_name: str = "airlock", policy: Policy | None = N
         forget_session(ws)
 
 
+def mask_stored(ws: Any, value: Any) -> Any:
+    """``value`` (a string, or a dict/list of them) as it may be stored: masked when the
+    PII mode includes ``history``. What the model needs is masked only once it has used
+    it (the batch store keeps a row's inputs real until the row is drafted)."""
+    if value is None or value == "" or "history" not in ws.trust.pii_mode():
+        return value
+    return pii.redact_value(value, ws.trust.pii_rules())
+
+
+def png_parameters_allowed(ws: Any) -> bool:
+    """Whether an image's prompt and settings may go into its PNG file: not when the
+    trust settings or the policy turn that off, nor in PII history mode (the file would
+    carry the prompt unmasked, beside a masked history)."""
+    return bool(ws.trust.get("png_metadata")) and "history" not in ws.trust.pii_mode()
+
+
 def trust_step(ws: Any, record: dict[str, Any]) -> dict[str, Any]:
-    """The record step: mask, mark, audit (counts and ids only unless the policy asks)."""
+    """The record step: mask, mark, audit (counts and ids only unless the policy asks).
+
+    A generation passes it twice, as it starts (``running``) and as it ends; only the end
+    is audited, so each generation is one ``generation.made`` entry."""
     mode = ws.trust.pii_mode()
     findings = 0
     if "history" in mode:
@@ -60,6 +84,8 @@ def trust_step(ws: Any, record: dict[str, Any]) -> dict[str, Any]:
         params = dict(params) if isinstance(params, dict) else {}
         params[EPHEMERAL_KEY] = 1
         record["params"] = params
+    if record.get("status") == "running":
+        return record
     details: dict[str, Any] = {"kind": record.get("kind", "text"), "model": record.get("model"),
                                "model_sha256": record.get("model_sha256"), "status": record.get("status"),
                                "conversation_id": record.get("conversation_id"),
