@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from desktop.engine_text import engine_text
 from desktop.qt import QObject, Signal
 from engine.errors import AirlockError, Cancelled
 
@@ -55,13 +56,13 @@ class Task(QObject):
         except Cancelled:
             self.cancelled.emit()
         except AirlockError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(engine_text(exc))
         except OSError as exc:
             log.exception("task failed")
             self.failed.emit(f"{exc.strerror or exc}: {exc.filename or ''}".strip(": "))
         except Exception as exc:  # one sentence for the user, details to the log
             log.exception("task failed")
-            self.failed.emit(f"Something went wrong: {exc}")
+            self.failed.emit(self.tr("Something went wrong: {error}").format(error=exc))
         else:
             self.succeeded.emit(result)
         finally:

@@ -283,7 +283,7 @@ class ChatPage(QWidget):
         try:
             self.bridge.preload(name, **options)
         except BadInput as exc:
-            self.show_banner(str(exc))
+            self.show_banner(engine_text(exc))
 
     # conversations -------------------------------------------------------------------
 
@@ -430,7 +430,7 @@ class ChatPage(QWidget):
         try:
             self.conversation_id = self.bridge.send(request)
         except BadInput as exc:
-            self.show_banner(str(exc))
+            self.show_banner(engine_text(exc))
             return
         self._loaded_key = (name, tuple(sorted(options.items())))
         self.last_request = request

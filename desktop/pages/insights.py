@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from desktop.engine_text import engine_text
 from desktop.insights_report import percent, write_pdf
 from desktop.qt import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QCheckBox, QComboBox, QDate,
                         QDateEdit, QEvent, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView,
@@ -206,7 +207,7 @@ class InsightsPage(QWidget):
         try:
             period = self.period()
         except Exception as exc:  # BadInput: the dates are the wrong way round
-            self.status.setText(str(exc))
+            self.status.setText(engine_text(exc))
             return
         ws = self.ws
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop.engine_text import engine_text
 from desktop.qt import (QAbstractItemView, QDragEnterEvent, QDropEvent, QEvent, QFileDialog, QHBoxLayout,
                         QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                         QProgressBar, QPushButton, QSplitter, Qt, QTableWidget, QTableWidgetItem, QTextBrowser,
@@ -185,7 +186,7 @@ class KnowledgePage(QWidget):
         try:
             row = self.knowledge.create_collection(name)
         except BadInput as exc:
-            self.show_message(str(exc))
+            self.show_message(engine_text(exc))
             return False
         self.reload()
         self._select_collection(row["name"])

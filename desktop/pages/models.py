@@ -286,7 +286,7 @@ class ModelsPage(QWidget):
             if record.chat_template_sha256:  # shown on import, flagged when suspicious (engine/trust)
                 flags = record.metadata.get("chat_template_flags") or []
                 text += " " + (self.tr("Its chat template (sha256 {sha}) looks suspicious: it {flags}.").format(
-                    sha=record.chat_template_sha256[:12], flags="; ".join(flags)) if flags else
+                    sha=record.chat_template_sha256[:12], flags="; ".join(engine_text(f) for f in flags)) if flags else
                     self.tr("Chat template sha256 {sha}: nothing suspicious found.").format(
                         sha=record.chat_template_sha256[:12]))
             self.show_message(text)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from desktop.engine_text import engine_text
 from desktop.qt import (QCheckBox, QCoreApplication, QComboBox, QDate, QDateEdit, QEvent, QFileDialog, QFormLayout, QGroupBox,
                         QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
                         QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -219,7 +220,7 @@ class PrivacyPanel(QWidget):
         try:
             self.ws.trust.set(key, value)
         except AirlockError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(engine_text(exc))
             self.load()
             return False
         self.message.setText(self.tr("Saved."))
@@ -249,7 +250,7 @@ class PrivacyPanel(QWidget):
         try:
             result = install.purge_all(self.ws, text)
         except AirlockError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(engine_text(exc))
             return
         self.message.setText(self.tr("Deleted {n} generations and {images} images.").format(
             n=result.generations, images=result.images))
@@ -282,7 +283,7 @@ class PrivacyPanel(QWidget):
         try:
             encryption.request(self.ws.home, method=method, passphrase=phrase)
         except AirlockError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(engine_text(exc))
             return
         self.ws.audit_log.append("encryption.enabled", {"method": method, "when": "next start"})
         self._show_encryption()
@@ -388,7 +389,7 @@ class AuditView(QWidget):
             with atomic_write(target, replace=True, newline="") as out:  # the save dialog asked before replacing
                 count = audit.write_csv(self.rows, out)
         except AirlockError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(engine_text(exc))
             return None
         self.ws.audit_log.append("audit.exported", {"entries": count, "path": str(target)})
         self.status.setText(self.tr("Wrote {n} entries to {path}.").format(n=count, path=target))

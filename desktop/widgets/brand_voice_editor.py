@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.engine_text import engine_text
 from desktop.qt import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                         QMessageBox, QPlainTextEdit, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget, Signal)
 from engine.prompts.brand_voice import BrandVoice, BrandVoices, check_text
@@ -161,7 +162,7 @@ class BrandVoiceEditor(QWidget):
             voice = self.voices.save(self.edited_voice(), previous_name=self.current)
         except BadInput as exc:
             self.message.setObjectName("warning")
-            self.message.setText(str(exc))
+            self.message.setText(engine_text(exc))
             self._polish(self.message)
             return False
         self.current = voice.name

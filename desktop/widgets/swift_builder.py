@@ -7,6 +7,7 @@ and every follow-up goes to the same one, with the same instructions.
 
 from __future__ import annotations
 
+from desktop.engine_text import engine_text
 from desktop.qt import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel,
                         QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea,
                         QSplitter, Qt, QTimer, QToolButton, QVBoxLayout, QWidget, Signal)
@@ -238,7 +239,7 @@ class SwiftBuilder(QWidget):
                 try:
                     read.append(Attachment.from_file(path))
                 except BadInput as exc:
-                    skipped.append(str(exc))
+                    skipped.append(engine_text(exc))
                 progress(i + 1, len(paths))
             return read, skipped
 
@@ -283,7 +284,7 @@ class SwiftBuilder(QWidget):
         try:
             prompt = build_prompt(self.brief())
         except BadInput as exc:
-            self._show_error(str(exc))
+            self._show_error(engine_text(exc))
             return
         self.preview.setPlainText(prompt)
         self.send_button.setEnabled(bool(prompt.strip()))
@@ -295,7 +296,7 @@ class SwiftBuilder(QWidget):
         try:
             brief = self.brief()
         except BadInput as exc:  # a picked snippet was deleted meanwhile
-            self._show_error(str(exc))
+            self._show_error(engine_text(exc))
             return
         prompt = build_prompt(brief)
         if not prompt.strip():
@@ -316,7 +317,7 @@ class SwiftBuilder(QWidget):
             template = to_template(self.brief(), name, description=self.tr("Made with the SWIFT builder"))
             self.library.save(template, note="SWIFT builder", create=True)
         except BadInput as exc:
-            self._show_error(str(exc))
+            self._show_error(engine_text(exc))
             return False
         self.message.setObjectName("meta")
         self.message.setText(self.tr("Saved as the template '{name}'.").format(name=name))

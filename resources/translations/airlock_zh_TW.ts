@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
+    <name>ApiNetwork</name>
+    <message>
+        <source>Network and TLS</source>
+        <translation>網路與 TLS</translation>
+    </message>
+    <message>
+        <source>Your organization allows the API on the network: it then needs TLS (a certificate and its key) and the names clients use to reach this computer.</source>
+        <translation>貴組織允許在網路上提供 API：此時需要 TLS（憑證及其私鑰），以及用戶端連到這台電腦所用的名稱。</translation>
+    </message>
+    <message>
+        <source>The API listens on this computer only: your organization&apos;s policy does not allow it on the network.</source>
+        <translation>API 只在這台電腦上接聽：貴組織的政策不允許在網路上提供。</translation>
+    </message>
+    <message>
+        <source>Listen on the network</source>
+        <translation>在網路上接聽</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>接聽位址</translation>
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation>TLS 憑證</translation>
+    </message>
+    <message>
+        <source>TLS private key</source>
+        <translation>TLS 私鑰</translation>
+    </message>
+    <message>
+        <source>Allowed host names</source>
+        <translation>允許的主機名稱</translation>
+    </message>
+    <message>
+        <source>Allowed web origins</source>
+        <translation>允許的網頁來源</translation>
+    </message>
+    <message>
+        <source>0.0.0.0 (every network card) or this computer&apos;s address</source>
+        <translation>0.0.0.0（所有網路卡）或這台電腦的位址</translation>
+    </message>
+    <message>
+        <source>PEM file; optional on this computer only</source>
+        <translation>PEM 檔；僅限本機時可不填</translation>
+    </message>
+    <message>
+        <source>PEM file without a passphrase</source>
+        <translation>未設密碼的 PEM 檔</translation>
+    </message>
+    <message>
+        <source>e.g. ai.corp.local, 10.0.0.5 (no port)</source>
+        <translation>例如 ai.corp.local, 10.0.0.5（不含連接埠）</translation>
+    </message>
+    <message>
+        <source>none; e.g. https://crm.example.com</source>
+        <translation>無；例如 https://crm.example.com</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <source>Apply network settings</source>
+        <translation>套用網路設定</translation>
+    </message>
+    <message>
+        <source>Choose a PEM file</source>
+        <translation>選擇 PEM 檔</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>PEM 檔 (*.pem *.crt *.key);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Saved: clients reach the API at {0}/v1.</source>
+        <translation>已儲存：用戶端透過 {0}/v1 連到 API。</translation>
+    </message>
+</context>
+<context>
     <name>ApiSettings</name>
     <message>
         <source>Local API</source>
@@ -10,6 +89,10 @@
     <message>
         <source>Serve the OpenAI-compatible API while Airlock runs (this computer only)</source>
         <translation>Airlock 執行時提供 OpenAI 相容 API（僅限本機）</translation>
+    </message>
+    <message>
+        <source>Serve the OpenAI-compatible API while Airlock runs (on the network)</source>
+        <translation>Airlock 執行時提供 OpenAI 相容 API（網路上）</translation>
     </message>
     <message>
         <source>Port</source>
@@ -904,8 +987,16 @@
         <translation>TLS 需要憑證檔及其金鑰檔兩者。</translation>
     </message>
     <message>
+        <source>The TLS certificate and key cannot be used together ({reason}); give the PEM certificate and its own private key (not protected by a passphrase).</source>
+        <translation>TLS 憑證和金鑰無法搭配使用（{reason}）；請提供 PEM 憑證及其對應的私密金鑰（不可設定密碼保護）。</translation>
+    </message>
+    <message>
         <source>The TLS file {path} does not exist.</source>
         <translation>TLS 檔案 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>An allowed host is a name or address such as ai.corp.local, without a port (got &apos;{name}&apos;).</source>
+        <translation>允許的主機是名稱或位址，例如 ai.corp.local，不含連接埠（目前是「{name}」）。</translation>
     </message>
     <message>
         <source>A CORS origin is one exact address such as https://crm.example.com (got &apos;{origin}&apos;).</source>
@@ -1110,6 +1201,10 @@
     <message>
         <source>{out} is a file; .eml export writes one file per draft into a folder.</source>
         <translation>{out} 是檔案；.eml 匯出會把每份草稿寫成一個檔案，放進資料夾。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was written.</source>
+        <translation>匯出已取消；沒有寫入任何內容。</translation>
     </message>
     <message>
         <source>The addresses in the column &apos;{column}&apos; were masked when the drafts were stored (PII protection in stored history); export CSV instead and merge it with your original list by row number.</source>
@@ -4520,6 +4615,13 @@
     <message>
         <source>Saved as the template &apos;{name}&apos;.</source>
         <translation>已存成範本「{name}」。</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>發生錯誤：{error}</translation>
     </message>
 </context>
 <context>

@@ -183,8 +183,9 @@ def _fragments(node: ast.AST) -> list[ast.AST]:
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "append" \
             and isinstance(node.func.value, ast.Name) and node.func.value.id in LIST_NAMES:
         return node.args[:1]  # flags.append(f"is unusually long ...")
+    # SUSPICIOUS = (("reaches Python internals", ...), ...): the first text of each entry
     if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, (ast.Tuple, ast.List)) \
-            and any(isinstance(t, ast.Name) and t.id in LIST_NAMES for t in _targets(node)):  # SUSPICIOUS = (("reaches Python internals", ...), ...)
+            and any(isinstance(t, ast.Name) and t.id in LIST_NAMES for t in _targets(node)):
         return [item.elts[0] if isinstance(item, ast.Tuple) else item for item in node.value.elts]
     if isinstance(node, ast.Call) and _last_name(node.func) != "audit":  # audit details are not shown
         return [k.value for k in node.keywords if k.arg in FRAGMENT_NAMES]

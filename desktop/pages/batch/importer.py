@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop.engine_text import engine_text
 from desktop.qt import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
                         QLabel, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 from engine.batch import mapping as columns
@@ -104,7 +105,7 @@ class ImportDialog(QDialog):
             self.detected.setText("")
             self.preview.setRowCount(0)
             self.preview.setColumnCount(0)
-            self.problems.setText(str(exc))
+            self.problems.setText(engine_text(exc))
             self._validate()
             return
         t = self.table
@@ -164,7 +165,7 @@ class ImportDialog(QDialog):
             try:
                 problems = columns.validate_rows(template, self.table, self.chosen_mapping())
             except BadInput as exc:
-                self.problems.setText(str(exc))
+                self.problems.setText(engine_text(exc))
             else:
                 self.problems.setText(columns.problems_message(problems) if problems else "")
                 ok = not problems

@@ -8,6 +8,7 @@ comes back. Dropping a picture on the page starts img2img from it.
 from __future__ import annotations
 
 from desktop.bridge import ImageBridge
+from desktop.engine_text import engine_text
 from desktop.pages.images.form import IMAGE_SUFFIXES, ImageForm
 from desktop.pages.images.gallery import GalleryPanel
 from desktop.qt import (QDragEnterEvent, QDropEvent, QEvent, QFrame, QImage, QLabel, QPixmap, QSplitter, Qt,
@@ -128,7 +129,7 @@ class ImagesPage(QWidget):
         try:
             self.bridge.generate(self.form.request())
         except BadInput as exc:
-            self.form.show_message(str(exc), error=True)
+            self.form.show_message(engine_text(exc), error=True)
             return
         self.form.show_message(self.tr("Starting…"))
         self._starting = True
@@ -197,13 +198,14 @@ class ImagesPage(QWidget):
         if isinstance(event, jobs.Done):
             seconds = sum(r["seconds"] or 0 for r in outcome.records)
             self.form.show_message(self.tr("{n} image(s) in {s:.1f} s, seed {seed}.").format(
-                n=len(paths), s=seconds, seed=outcome.records[0]["seed"]) + "".join(f" {n}" for n in outcome.notes))
+                n=len(paths), s=seconds, seed=outcome.records[0]["seed"]) + "".join(
+                    f" {engine_text(n)}" for n in outcome.notes))
         elif isinstance(event, jobs.Cancelled):
             self.form.show_message(self.tr("Cancelled; {n} finished image(s) were kept.").format(n=len(paths)))
         else:
             message = event.message
             if event.kind == "crashed":
-                message = self.tr("generation stopped: {reason}").format(reason=event.message)
+                message = self.tr("generation stopped: {reason}").format(reason=engine_text(event.message))
             self.form.show_message(message, error=True)
         self.gallery_panel.apply_filters()
 

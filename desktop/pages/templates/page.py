@@ -298,7 +298,7 @@ class TemplatesPage(QWidget):
             saved = self.library.save(template, previous_name=self.current.name if self.current else None,
                                       create=self.current is None)
         except BadInput as exc:
-            self.editor.editor_message.setText(engine_text(str(exc)))
+            self.editor.editor_message.setText(engine_text(exc))
             return False
         self.editor.editor_message.clear()
         self.current = saved
@@ -333,8 +333,8 @@ class TemplatesPage(QWidget):
         try:
             template = self.draft()
         except BadInput as exc:
-            self.editor.editor_message.setText(engine_text(str(exc)))
-            self.runner.preview_message.setText(engine_text(str(exc)))
+            self.editor.editor_message.setText(engine_text(exc))
+            self.runner.preview_message.setText(engine_text(exc))
             self.runner.run_button.setEnabled(False)
             return
         self.editor.editor_message.clear()
@@ -348,7 +348,7 @@ class TemplatesPage(QWidget):
         except BadInput as exc:
             missing = missing_required(template.variables, values)
             message = (self.tr("Fill in the required fields: {labels}.").format(
-                labels=self.tr(", ").join(v.display_label for v in missing)) if missing else engine_text(str(exc)))
+                labels=self.tr(", ").join(v.display_label for v in missing)) if missing else engine_text(exc))
             placeholders = {v.name: f"[{v.display_label}]" for v in template.variables
                             if v.required and v.name not in values and v.type in ("short_text", "long_text")}
             try:  # still show the shape of the prompt, with the blanks marked
@@ -398,7 +398,7 @@ class TemplatesPage(QWidget):
         try:
             items = preview(self.ws.db, pack)
         except BadInput as exc:
-            self.browser.show_message(str(exc))
+            self.browser.show_message(engine_text(exc))
             return
         dialog = PackImportDialog(pack, items, self)
         if not self.confirm_import(dialog):
@@ -406,7 +406,7 @@ class TemplatesPage(QWidget):
         try:
             result = import_pack(self.ws.db, pack, decisions=dialog.decisions())
         except BadInput as exc:
-            self.browser.show_message(str(exc))
+            self.browser.show_message(engine_text(exc))
             return
         pack_imported(self.ws, pack.name, result)  # the audit log (engine/trust/install.py)
         self.browser.show_message(self.tr("Imported '{name}': {added} added, {replaced} replaced, {copies} kept "
@@ -439,7 +439,7 @@ class TemplatesPage(QWidget):
             pack = build_pack(self.ws.db, [self.current.name] if selected_only and self.current else None)
             written = write_pack(pack, path, replace=True)  # the save dialog asked before replacing
         except BadInput as exc:
-            self.browser.show_message(str(exc))
+            self.browser.show_message(engine_text(exc))
             return
         self.browser.show_message(self.tr("Exported {n} templates to {path}.").format(
             n=len(pack.templates), path=written), warning=False)
