@@ -31,9 +31,6 @@ from engine.insights.period import Period
 
 ACTIVE_WINDOW_DAYS = 28
 
-STATUS_SQL = ("case status when 'ok' then 'done' when 'cancelled' then 'stopped' "
-              "else status end")
-"""The stored status in today's words (the reliability migration renames old rows)."""
 TEMPLATE_SQL = "template_name"
 BACKEND_SQL = "coalesce(backend_name, 'local')"
 USER_SQL = "user_name"
@@ -52,14 +49,14 @@ def compute(db: sqlite_utils.Database, period: Period, baselines: Baselines | No
     """All metrics for ``period`` (see the module doc for the definitions)."""
     baselines = baselines or baseline_store.load(db)
     bounds = [period.start_utc, period.end_utc]
-    activity = _activity(db, period, bounds)
+    activity, totals = _activity(db, period, bounds)
     review = review_metrics.compute(db, period, baselines)
     return {
         "period": period.as_dict(),
         "generations_by_kind": activity["by_kind"],
         "generations": activity,
-        "output": _output(db, bounds),
-        "latency_by_model": _latency(db, bounds),
+        "output": totals.output,
+        "latency_by_model": _latency(db, bounds, totals),
         "review": review["review"],
         "templates": {"most_used": activity["by_template"][:10],
                       "most_approved": review["most_approved"]},
@@ -69,37 +66,73 @@ def compute(db: sqlite_utils.Database, period: Period, baselines: Baselines | No
     }
 
 
-def _activity(db: sqlite_utils.Database, period: Period, bounds: list[str]) -> dict[str, Any]:
-    """Counts by local day and kind (a range count per day), then by kind, model, status,
-    template and backend (one GROUP BY that reads an index in its own order)."""
+class Totals:
+    """What the one grouped pass over the period adds up besides the counts: tokens and
+    images produced, and per model the ``done`` runs with a duration and with a speed
+    (the sizes of the latency percentile walks)."""
+
+    def __init__(self) -> None:
+        self.output = {"prompt_tokens": 0, "completion_tokens": 0, "images": 0}
+        self.timed: dict[str | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self.sped: dict[str | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+
+    def runs(self, which: dict[str | None, dict[str, int]]) -> dict[str | None, tuple[str, int]]:
+        """``{model: (kind, runs)}``: the kind is the model's most frequent one."""
+        return {model: (max(kinds, key=lambda k: (kinds[k], k)), sum(kinds.values()))
+                for model, kinds in which.items() if sum(kinds.values())}
+
+
+OLD_STATUS = {"ok": "done", "cancelled": "stopped"}
+"""Stored status words from before the reliability migration, in today's words."""
+IMAGE_KEPT = ("done", "stopped")
+"""Statuses (today's words) whose image counts as produced: a stopped run keeps its picture."""
+
+
+def _activity(db: sqlite_utils.Database, period: Period, bounds: list[str]) -> tuple[dict[str, Any], Totals]:
+    """Counts by local day and kind (a range count per day on a partial index of each
+    kind), then everything else in one GROUP BY over the period that reads the
+    m_insights_003 covering index in its own order: counts by kind, model, status,
+    template and backend, tokens, images, and the run counts the latency walks need."""
     by_kind: dict[str, int] = {"text": 0, "image": 0}
     days: dict[str, dict[str, int]] = defaultdict(lambda: {"text": 0, "image": 0})
-    # one range count per local day on the covering index (no sort of the period's rows)
+    # one range count per local day and kind, each on its kind's own small index
     spans = [[d.isoformat(), *Period(d, d, period.offset_minutes).bounds()]
              for d in (period.since + timedelta(days=i) for i in range(period.days))]
     per_day = db.execute(
         """with days(day, lo, hi) as (select value ->> 0, value ->> 1, value ->> 2 from json_each(?))
            select day,
-             (select count(*) from generations indexed by generations_insights
-              where created_at >= lo and created_at < hi and kind = 'text'),
-             (select count(*) from generations indexed by generations_insights
-              where created_at >= lo and created_at < hi and kind = 'image')
+             (select count(*) from generations indexed by generations_insights_text_days
+              where kind = 'text' and created_at >= lo and created_at < hi),
+             (select count(*) from generations indexed by generations_insights_image_days
+              where kind = 'image' and created_at >= lo and created_at < hi)
            from days""", [json.dumps(spans)]).fetchall()
     for day, texts, images in per_day:
         days[day] = {"text": texts, "image": images}
     by_status: dict[str, int] = defaultdict(int)
     dims: dict[str, dict[tuple[str, str], int]] = {"model": defaultdict(int), "template": defaultdict(int),
                                                    "backend": defaultdict(int)}
+    totals = Totals()
+    done = _done_word(db)
     grouped = db.execute(
-        f"""select kind, model, {STATUS_SQL}, template_name, {BACKEND_SQL}, count(*)
-            from generations indexed by generations_insights_groups
+        f"""select kind, model, status, template_name, {BACKEND_SQL}, count(*),
+                   sum(prompt_tokens), sum(completion_tokens), count(output_path),
+                   count(seconds), count(tokens_per_second)
+            from generations indexed by generations_insights_totals
             where created_at >= ? and created_at < ?
             group by kind, model, status, template_name, backend_name""", bounds).fetchall()
-    for kind, model, status, template, backend, n in grouped:
+    for kind, model, stored, template, backend, n, prompt, completion, outputs, timed, sped in grouped:
+        status = OLD_STATUS.get(stored, stored)
         by_kind[kind] = by_kind.get(kind, 0) + n
         by_status[status] += n
         for name, key in (("model", model), ("template", template), ("backend", backend)):
             dims[name][(key if key is not None else UNKNOWN, kind)] += n
+        totals.output["prompt_tokens"] += prompt or 0
+        totals.output["completion_tokens"] += completion or 0
+        if kind == "image" and status in IMAGE_KEPT:
+            totals.output["images"] += outputs
+        if stored == done:
+            totals.timed[model][kind] += timed
+            totals.sped[model][kind] += sped
     by_day = []
     for offset in range(period.days):
         day = (period.since + timedelta(days=offset)).isoformat()
@@ -128,33 +161,17 @@ def _activity(db: sqlite_utils.Database, period: Period, bounds: list[str]) -> d
         "by_template": [t for t in by_template if t["template"] != UNKNOWN],
         "without_template": sum(t["count"] for t in by_template if t["template"] == UNKNOWN),
         "by_backend": ranked("backend"),
-    }
+    }, totals
 
 
-def _output(db: sqlite_utils.Database, bounds: list[str]) -> dict[str, int]:
-    row = db.execute(
-        f"""select coalesce(sum(prompt_tokens), 0), coalesce(sum(completion_tokens), 0),
-                   coalesce(sum(kind = 'image' and output_path is not null
-                                and status in ('done', 'ok', 'stopped', 'cancelled')), 0)
-            from generations where created_at >= ? and created_at < ?""", bounds).fetchone()
-    return {"prompt_tokens": row[0], "completion_tokens": row[1], "images": row[2]}
-
-
-def _latency(db: sqlite_utils.Database, bounds: list[str]) -> list[dict[str, Any]]:
+def _latency(db: sqlite_utils.Database, bounds: list[str], totals: Totals) -> list[dict[str, Any]]:
     """Median and p95 seconds per generation and tokens/s, per model, nearest rank.
 
-    The counts read the (model, status, value, created_at) indexes in order; each
-    percentile is one walk of such an index to its rank, from whichever end is nearer, so
-    a year of history costs index entries, not a sort."""
+    The run counts come from the grouped pass (:class:`Totals`); each percentile is one
+    walk of a (model, status, value, created_at) index to its rank, from whichever end is
+    nearer, so a year of history costs index entries, not a sort."""
     done = _done_word(db)
     indexes = {"seconds": "generations_insights_seconds", "tokens_per_second": "generations_insights_speed"}
-
-    def counts(column: str) -> dict[str | None, tuple[str, int]]:
-        rows = db.execute(
-            f"""select model, kind, count(*) from generations indexed by {indexes[column]}
-                where status = ? and {column} is not null and created_at >= ? and created_at < ?
-                group by model""", [done, *bounds]).fetchall()
-        return {model: (kind, n) for model, kind, n in rows}
 
     def at_rank(model: str | None, column: str, rank: int, n: int) -> float | None:
         descending = rank > n / 2
@@ -166,7 +183,7 @@ def _latency(db: sqlite_utils.Database, bounds: list[str]) -> list[dict[str, Any
             [model, done, *bounds, (n - rank) if descending else rank - 1]).fetchone()
         return row[0] if row else None
 
-    seconds, speed = counts("seconds"), counts("tokens_per_second")
+    seconds, speed = totals.runs(totals.timed), totals.runs(totals.sped)
     out = []
     for model, (kind, n) in sorted(seconds.items(), key=lambda item: (-item[1][1], item[0] or "")):
         nt = speed.get(model, (kind, 0))[1]

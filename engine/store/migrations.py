@@ -614,3 +614,39 @@ def m_speed_002_search_words(db: sqlite_utils.Database) -> None:
         "insert or ignore into search_words (word) select j.value from generations g, "
         f"json_each({cjk.WORDS_FUNCTION}(g.prompt, g.output)) j"
     )
+
+
+@migration
+def m_insights_003_single_pass(db: sqlite_utils.Database) -> None:
+    """Insights for a year in one pass over the generations (issue 16 item 6): the grouped
+    index also carries tokens, durations, speeds and output paths, so counts, tokens,
+    images and the latency run counts come from one GROUP BY (it replaces the narrower
+    m_insights_002 index); a small partial index per kind for the per-day counts; and on
+    batch rows, one index in each reviewer's decision order (the review times need no
+    window sort) and partial ones for the edited and rejected rows."""
+    db.execute("drop index if exists generations_insights_groups")
+    db.execute("create index if not exists generations_insights_totals on generations "
+               "(kind, model, status, template_name, backend_name, created_at, prompt_tokens, completion_tokens, "
+               "seconds, tokens_per_second, output_path)")
+    for kind in ("text", "image"):
+        db.execute(f"create index if not exists generations_insights_{kind}_days on generations (created_at) "
+                   f"where kind = '{kind}'")
+    # batch_rows exists: m_batch_001_jobs comes earlier in the list
+    db.execute("create index if not exists batch_rows_review_order on batch_rows "
+               "(reviewer, decided_at, id, status, job_id)")
+    db.execute("create index if not exists batch_rows_edited on batch_rows (decided_at) where status = 'edited'")
+    db.execute("create index if not exists batch_rows_rejected on batch_rows (decided_at, reason) "
+               "where status = 'rejected'")
+
+
+@migration
+def m_batch_002_earlier_drafts(db: sqlite_utils.Database) -> None:
+    """A regenerated batch row keeps the draft it replaced: the 'regenerated' decision
+    holds that draft's fields and its generation, so the review shows what came before;
+    decisions are read per row (an index for that)."""
+    columns = db["batch_decisions"].columns_dict
+    if "draft" not in columns:
+        db.execute("alter table batch_decisions add column draft text")
+    if "generation_id" not in columns:
+        db.execute("alter table batch_decisions add column generation_id integer")
+    db.execute("create index if not exists batch_decisions_row on batch_decisions (row_id, id)")
