@@ -17,6 +17,7 @@ from desktop.pages.settings import SettingsPage
 from desktop.pages.templates import TemplatesPage
 from desktop.preferences import Preferences
 from desktop.watcher import DatabaseWatcher
+from desktop.lock_notice import LockWaitNotice
 from desktop.qt import (QCloseEvent, QEvent, QHBoxLayout, QKeySequence, QLabel, QListWidget,
                         QListWidgetItem, QMainWindow, QShortcut, QStackedWidget, QTimer, QWidget)
 from engine.workspace import Workspace
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self._known_models = self._model_keys()
         self.watcher = DatabaseWatcher(ws.db, self)
         self.watcher.changed.connect(self.work_done_elsewhere)
+        self.lock_notice = LockWaitNotice(self.statusBar(), ws)  # "waiting for another Airlock program…"
 
         self._shortcuts()
         self.retranslate()

@@ -137,6 +137,16 @@ class Workspace(_Stores):
             raise ValueError(f"no backend for {kind!r} jobs")
         return backends[kind]
 
+    def on_lock_wait(self, waiting: Callable[[str], None] | None,
+                     over: Callable[[float], None] | None = None) -> None:
+        """Who hears that a write is waiting for another process's lock (the sentence, after a
+        second) and when that wait ended (the seconds waited): the CLI prints a note, the
+        window shows it in its status bar (engine/store/locking.py)."""
+        from engine.store import locking
+
+        locking.on_wait = waiting
+        locking.on_wait_over = over
+
     def reclaim_space_if_low(self) -> bool:
         """When the disk is (nearly) full, fold the write-ahead log back and give its space
         back (engine/store/space.py); front ends call it after a write failed."""

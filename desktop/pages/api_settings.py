@@ -17,7 +17,6 @@ from desktop.qt import (QApplication, QCheckBox, QEvent, QFormLayout, QGroupBox,
                         QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSpinBox, Qt, QTimer,
                         QVBoxLayout, QWidget, Signal)
 from engine.errors import AirlockError
-from engine.trust.audit import audit
 from engine.workspace import Workspace
 
 
@@ -28,12 +27,10 @@ class ApiSettings(QWidget):
     def __init__(self, ws: Workspace, host: ApiHost, parent: QWidget | None = None):
         super().__init__(parent)
         from engine.api import config
-        from engine.api.keys import ApiKeys
-        from engine.backends.connections import Connections
 
         self.ws, self.host = ws, host
-        self.keys = ApiKeys(ws.db)
-        self.connections = Connections(ws.db, ws.home.root)
+        self.keys = ws.api_keys
+        self.connections = ws.connections
         self.config = config.load(ws.db)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -215,11 +212,10 @@ class ApiSettings(QWidget):
 
     def _create_key(self) -> None:
         try:
-            key, secret = self.keys.create(self.key_name.text().strip())
+            key, secret = self.ws.issue_api_key(self.key_name.text().strip())  # audited
         except AirlockError as exc:
             QMessageBox.warning(self, self.tr("API keys"), str(exc))
             return
-        audit(self.ws, "api_key.issued", name=key.name, id=key.id, scopes=list(key.scopes))
         self.key_name.clear()
         self._reload()
         QApplication.clipboard().setText(secret)
@@ -253,18 +249,14 @@ class ApiSettings(QWidget):
         try:
             existing = next((c for c in self.connections.list() if c.name == name), None)
             base = existing or Connection(name, "")
-            connection = self.connections.save(replace(base, base_url=self.conn_url.text().strip(),
-                                                       ca_file=self.conn_ca.text().strip() or None))
-            if self.conn_key.text():
-                self.connections.set_key(connection.name, self.conn_key.text())
-                self.conn_key.clear()
+            # saved with its key; the offline guard then lets exactly the saved servers through
+            self.ws.save_connection(replace(base, base_url=self.conn_url.text().strip(),
+                                            ca_file=self.conn_ca.text().strip() or None),
+                                    key=self.conn_key.text() or None)
+            self.conn_key.clear()
         except AirlockError as exc:
             self.conn_status.setText(str(exc))
             return False
-        from engine import offline
-        from engine.backends import router
-
-        offline.allow_hosts(router.allowed_hosts(self.connections.list(), self.ws.policy.get("allowed_remote_hosts")))
         self.conn_status.setText(self.tr("Saved. Check the connection to list its models."))
         self._reload()
         return True

@@ -103,6 +103,22 @@ def export_job(store: BatchStore, job_id: int, out: Path | str, fmt: str = "csv"
     return ExportResult(out, fmt, len(usable), len(rows) - len(usable))
 
 
+def export_approved(ws: Any, job_id: int, out: Path | str, fmt: str = "csv", *, replace: bool = False,
+                    to_column: str | None = None, sender: str | None = None) -> ExportResult:
+    """What every front end does to export a job (the CLI, the Batch page): the PII mode
+    decides whether CSV/XLSX cells are masked, and the export is recorded in the audit
+    log (what, where, how many, never the content)."""
+    from engine.trust.audit import audit
+    from engine.trust.install import export_rules
+
+    rules = export_rules(ws, asked=False) if fmt in ("csv", "xlsx") else None
+    result = export_job(ws.batches, job_id, out, fmt, replace=replace, to_column=to_column, sender=sender,
+                        redact=rules)
+    audit(ws, "export.written", what="batch", job_id=job_id, path=str(result.path), records=result.written,
+          format=fmt, redacted=rules is not None)
+    return result
+
+
 def _write_csv(out: Path, cells: list[list[str]], replace: bool) -> None:
     buffer = io.StringIO(newline="")
     csv.writer(buffer, lineterminator="\r\n").writerows(cells)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlite_utils
 
@@ -26,9 +26,6 @@ from engine.prompts.compose import compose, sampling_params
 from engine.prompts.templates import Template, TemplateLibrary
 from engine.registry.registry import DEFAULT_TEXT_MODEL
 from engine.text import structured
-
-if TYPE_CHECKING:
-    from engine.workspace import Workspace
 
 DRY_RUN_ROWS = 5
 
@@ -66,7 +63,7 @@ def render_rows(db: sqlite_utils.Database, template: Template, table: Table,
     return rows, annotations
 
 
-def create_job(ws: "Workspace", template_name: str, table: Table, *,
+def create_job(ws: Any, template_name: str, table: Table, *,
                mapping: Mapping[str, str | None] | None = None, model: str | None = None,
                params: Mapping[str, Any] | None = None, seed: int | None = None,
                seed_policy: str = "per_row", snippet_ids: Sequence[int] = (), dry_run: bool = False,

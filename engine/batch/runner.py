@@ -21,7 +21,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlite_utils
 
@@ -31,9 +31,6 @@ from engine.errors import AirlockError, BadInput
 from engine.prompts import brand_voice
 from engine.store.history import History
 from engine.text import structured
-
-if TYPE_CHECKING:
-    from engine.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -74,9 +71,11 @@ class RunSummary:
 
 
 class BatchRunner:
-    def __init__(self, ws: "Workspace", job_id: int, *, db: sqlite_utils.Database | None = None,
-                 on_progress: Callable[[BatchProgress], None] | None = None, concurrency: int | None = None):
+    def __init__(self, ws: Any, job_id: int, *, db: sqlite_utils.Database | None = None,
+                 on_progress: Callable[[BatchProgress], None] | None = None, concurrency: int | None = None,
+                 close_db: bool = False):
         self.ws = ws
+        self._owns_db = close_db  # ``db`` is this runner's own connection: close() closes it
         self.concurrency = concurrency
         """Rows generated at once; None: what the backend takes (1 on the local worker, the
         connection's setting, default 4, on an inference server: engine/backends/router.py)."""
@@ -90,6 +89,11 @@ class BatchRunner:
         self._stop: str | None = None  # "paused" or "cancelled"
         self._current: str | None = None  # the text job in flight
         self._lock = threading.Lock()
+
+    def close(self) -> None:
+        """Close the runner's own connection (``close_db=True``); a shared one stays open."""
+        if self._owns_db:
+            self.db.conn.close()
 
     # control (any thread) -------------------------------------------------------------
 

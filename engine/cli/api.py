@@ -10,7 +10,8 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from engine.cli.output import Parser, UsageError, _json_option, emit_json, note
+from engine.api.keys import parse_scopes
+from engine.cli.output import Output, Parser, UsageError, _json_option
 
 
 def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
@@ -29,40 +30,24 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
     _json_option(sub)
 
 
-def cmd_api(ws: Any, args: argparse.Namespace) -> int:
-    from engine.api.keys import ApiKeys, parse_scopes
-    from engine.trust.audit import audit
-
-    keys = ApiKeys(ws.db)
+def cmd_api(ws: Any, args: argparse.Namespace) -> Output:
     if args.action == "create":
-        key, secret = keys.create(args.name, parse_scopes(args.scope))
-        audit(ws, "api_key.issued", name=key.name, id=key.id, scopes=list(key.scopes))
-        if args.json:
-            emit_json({**key.as_dict(), "key": secret})
-        else:
-            print(secret)
-            note(f"Key '{key.name}' ({', '.join(key.scopes)}) created. It is shown only now: store it in the "
-                 "caller's secret settings.")
-        return 0
+        key, secret = ws.issue_api_key(args.name, parse_scopes(args.scope))
+        return Output({**key.as_dict(), "key": secret}, secret, notes=(
+            f"Key '{key.name}' ({', '.join(key.scopes)}) created. It is shown only now: store it in the "
+            "caller's secret settings.",))
     if args.action == "list":
-        listed = keys.list()
-        if args.json:
-            emit_json([k.as_dict() for k in listed])
-        elif not listed:
-            print("No API keys yet; create one with 'airlock api keys create --name NAME'.")
-        else:
-            for k in listed:
-                state = "active" if k.active else f"revoked {k.revoked_at[:10]}"
-                used = (k.last_used_at or "never")[:19].replace("T", " ")
-                print(f"{k.name:<20} {k.prefix}…  {','.join(k.scopes):<11} {state:<18} last used {used}")
-        return 0
+        listed = ws.api_keys.list()
+        lines = []
+        for k in listed:
+            state = "active" if k.active else f"revoked {k.revoked_at[:10]}"
+            used = (k.last_used_at or "never")[:19].replace("T", " ")
+            lines.append(f"{k.name:<20} {k.prefix}…  {','.join(k.scopes):<11} {state:<18} last used {used}")
+        return Output([k.as_dict() for k in listed],
+                      "\n".join(lines) or "No API keys yet; create one with 'airlock api keys create --name NAME'.")
     if args.action == "revoke":
-        key = keys.revoke(args.name)
-        if args.json:
-            emit_json(key.as_dict())
-        else:
-            print(f"Revoked '{key.name}'.")
-        return 0
+        key = ws.api_keys.revoke(args.name)
+        return Output(key.as_dict(), f"Revoked '{key.name}'.")
     raise UsageError(f"unknown api keys action {args.action}")
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from engine.cli.output import emit_json
+from engine.cli.output import Output
 from engine.errors import BadInput
 from engine.trust.audit import audit, log_for, write_csv
 
@@ -56,44 +56,32 @@ def write_text_atomically(path: Path, text: str) -> None:
         raise BadInput(f"Cannot write {path}: {exc.strerror}.") from exc
 
 
-def cmd_audit(ws: Any, args: argparse.Namespace) -> int:
+def cmd_audit(ws: Any, args: argparse.Namespace) -> Output | None:
     if args.action == "verify":
         result = log_for(ws).verify()
-        if args.json:
-            emit_json(result.as_dict())
-        elif result.ok:
-            print(f"The audit log is intact ({result.entries} entries).")
-        else:
-            print(f"error: the audit log is broken at entry {result.first_bad}: {result.reason}.",
-                  file=sys.stderr)
-        return 0 if result.ok else 1
+        if result.ok:
+            return Output(result.as_dict(), f"The audit log is intact ({result.entries} entries).")
+        return Output(result.as_dict(), f"error: the audit log is broken at entry {result.first_bad}: "
+                                        f"{result.reason}.", stderr=True, status=1)
     rows = _rows(ws, args)
     if args.action == "list":
-        if args.json:
-            emit_json(rows)
-        elif not rows:
-            print("No audit entries.")
-        else:
-            for row in rows:
-                details = ", ".join(f"{k}={v}" for k, v in row["details"].items())
-                print(f"{row['id']:>6}  {row['at'][:19].replace('T', ' ')}  {row['actor']:<24} "
-                      f"{row['event']:<18} {details[:90]}")
-        return 0
+        lines = []
+        for row in rows:
+            details = ", ".join(f"{k}={v}" for k, v in row["details"].items())
+            lines.append(f"{row['id']:>6}  {row['at'][:19].replace('T', ' ')}  {row['actor']:<24} "
+                         f"{row['event']:<18} {details[:90]}")
+        return Output(rows, "\n".join(lines) or "No audit entries.")
     buffer = io.StringIO()
     count = write_csv(rows, buffer)
-    if args.out:
-        path = Path(args.out)
-        write_text_atomically(path, buffer.getvalue())
-        audit(ws, "audit.exported", entries=count, path=str(path))
-        if args.json:
-            emit_json({"path": str(path), "entries": count})
-        else:
-            print(f"Wrote {count} audit entries to {path}.", file=sys.stderr)
-    else:
+    if not args.out:
         if args.json:
             raise BadInput("--json needs --out (the CSV itself goes to standard output)")
-        sys.stdout.write(buffer.getvalue())
-    return 0
+        sys.stdout.write(buffer.getvalue())  # the CSV is the output: written as it is
+        return None
+    path = Path(args.out)
+    write_text_atomically(path, buffer.getvalue())
+    audit(ws, "audit.exported", entries=count, path=str(path))
+    return Output({"path": str(path), "entries": count}, f"Wrote {count} audit entries to {path}.", stderr=True)
 
 
 COMMANDS = {"audit": cmd_audit}

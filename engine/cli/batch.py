@@ -14,14 +14,12 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from engine.batch import export as exports
+from engine.batch import export as exports, review
 from engine.batch.plan import DRY_RUN_ROWS, create_job
 from engine.batch.runner import BatchProgress, BatchRunner
-from engine.batch.store import BatchStore
 from engine.batch.table import ENCODINGS, read_table
 from engine.cli.output import Output, note
 from engine.errors import BadInput
-from engine.trust.audit import audit
 
 
 def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
@@ -121,7 +119,7 @@ def _progress(enabled: bool) -> Callable[[BatchProgress], None] | None:
 
 
 def _run(ws: Any, job_id: int, *, upto: int | None, quiet: bool) -> Any:
-    runner = BatchRunner(ws, job_id, on_progress=_progress(not quiet and sys.stderr.isatty()))
+    runner = ws.batch_runner(job_id, on_progress=_progress(not quiet and sys.stderr.isatty()))
     with _ctrl_c_pauses(runner):
         summary = runner.run(upto=upto)
     if not quiet and sys.stderr.isatty():
@@ -138,7 +136,7 @@ def _summary_text(summary: Any) -> str:
 
 
 def cmd_batch(ws: Any, args: argparse.Namespace) -> Output:
-    store = BatchStore(ws.db)
+    store = ws.batches
     action = args.action
     if action == "run":
         table = read_table(args.csv, encoding=args.encoding, sheet=args.sheet)
@@ -188,19 +186,13 @@ def cmd_batch(ws: Any, args: argparse.Namespace) -> Output:
                 raise BadInput(f"Batch job {job.id} has no drafted rows waiting for review.")
         else:
             numbers = _row_numbers(args.rows)
-        count = store.decide(job.id, numbers, "approved", _reviewer(args.reviewer))
-        audit(ws, "batch.reviewed", job_id=job.id, decision="approved", rows=count)
+        count = review.decide(ws, job.id, numbers, "approved", _reviewer(args.reviewer))  # audited
         return Output({"job_id": job.id, "approved": count, "rows": numbers},
                       f"Approved {count} row{'s' if count != 1 else ''} of batch job {job.id}.")
     if action == "export":
-        from engine.trust.install import export_rules
-
-        rules = export_rules(ws, asked=False) if args.format in ("csv", "xlsx") else None  # the PII mode
-        result = exports.export_job(store, job.id, args.out, args.format, replace=args.force,
-                                    to_column=args.to_column, sender=args.sender, redact=rules)
+        result = exports.export_approved(ws, job.id, args.out, args.format, replace=args.force,
+                                         to_column=args.to_column, sender=args.sender)  # PII mode, audit
         skipped = f" ({result.skipped} approved rows had no address)" if result.skipped else ""
-        audit(ws, "export.written", what="batch", job_id=job.id, path=str(result.path), records=result.written,
-              format=args.format, redacted=rules is not None)
         return Output({"job_id": job.id, **result.as_dict()},
                       f"Wrote {result.written} approved row{'s' if result.written != 1 else ''} to "
                       f"{result.path}{skipped}.")

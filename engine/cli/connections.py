@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from engine.cli.output import Parser, UsageError, _json_option, emit_json, note
+from engine.cli.output import Output, Parser, UsageError, _json_option
 from engine.errors import AirlockError
 
 
@@ -40,34 +40,24 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
     _json_option(sub)
 
 
-def cmd_connections(ws: Any, args: argparse.Namespace) -> int:
-    from engine.backends.connections import Connection, Connections
+def cmd_connections(ws: Any, args: argparse.Namespace) -> Output:
+    from engine.backends.connections import Connection
     from engine.backends.remote import ServerError, health_check
 
-    connections = Connections(ws.db, ws.home.root)
+    connections = ws.connections
     if args.action == "add":
-        connection = connections.save(Connection(
+        connection, where = ws.save_connection(Connection(
             args.name, args.url, ca_file=args.ca_file, connect_timeout=args.connect_timeout,
             list_timeout=args.list_timeout, first_token_timeout=args.first_token_timeout,
-            concurrency=args.concurrency))
-        where = connections.set_key(connection.name, sys.stdin.read().strip()) if args.key_stdin else ""
-        if args.json:
-            emit_json({**connection.as_dict(), "key_location": where})
-        else:
-            print(f"Saved '{connection.name}' ({connection.base_url}).")
-            if where:
-                note(f"The key is kept in {'the OS keyring' if where == 'keyring' else where}.")
-        return 0
+            concurrency=args.concurrency), key=sys.stdin.read().strip() if args.key_stdin else None)
+        notes = (f"The key is kept in {'the OS keyring' if where == 'keyring' else where}.",) if where else ()
+        return Output({**connection.as_dict(), "key_location": where},
+                      f"Saved '{connection.name}' ({connection.base_url}).", notes=notes)
     if args.action == "list":
         listed = connections.list()
-        if args.json:
-            emit_json([{**c.as_dict(), "key_location": connections.key_location(c.name)} for c in listed])
-        elif not listed:
-            print("No connections yet; add one with 'airlock connections add NAME URL --key-stdin'.")
-        else:
-            for c in listed:
-                print(f"{c.name:<16} {c.base_url:<40} {len(c.models)} models")
-        return 0
+        text = "\n".join(f"{c.name:<16} {c.base_url:<40} {len(c.models)} models" for c in listed)
+        return Output([{**c.as_dict(), "key_location": connections.key_location(c.name)} for c in listed],
+                      text or "No connections yet; add one with 'airlock connections add NAME URL --key-stdin'.")
     if args.action == "check":
         connection = connections.get(args.name)
         try:
@@ -75,20 +65,11 @@ def cmd_connections(ws: Any, args: argparse.Namespace) -> int:
         except ServerError as exc:
             raise AirlockError(str(exc)[0].upper() + str(exc)[1:] + ".") from exc
         connections.remember_models(connection.name, report["models"], schema_form=report["schema_form"])
-        if args.json:
-            emit_json(report)
-        else:
-            print(f"'{connection.name}' answers: {', '.join(report['models']) or 'no models'}.")
-            for line in report["notes"]:
-                note(line)
-        return 0
+        return Output(report, f"'{connection.name}' answers: {', '.join(report['models']) or 'no models'}.",
+                      notes=tuple(report["notes"]))
     if args.action == "remove":
         connections.remove(args.name)
-        if args.json:
-            emit_json({"removed": args.name})
-        else:
-            print(f"Removed '{args.name}'.")
-        return 0
+        return Output({"removed": args.name}, f"Removed '{args.name}'.")
     raise UsageError(f"unknown connections action {args.action}")
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from engine.cli.output import emit_json, note
+from engine.cli.output import Output
 from engine.errors import BadInput
 from engine.insights import baselines as baseline_store
 from engine.insights import metrics, report_csv, rollup
@@ -65,43 +65,35 @@ def _pct(r: dict[str, Any]) -> str:
     return f"{r['rate'] * 100:.1f}% ({r['numerator']} of {r['denominator']})"
 
 
-def print_summary(result: dict[str, Any]) -> None:
+def summary_text(result: dict[str, Any]) -> str:
     p = result["period"]
     kinds = result["generations_by_kind"]
-    print(f"Insights {p['since']} .. {p['until']} ({p['days']} days)")
-    print(f"  generations      {kinds.get('text', 0)} text, {kinds.get('image', 0)} image")
     out = result["output"]
-    print(f"  produced         {out['completion_tokens']} tokens, {out['images']} images")
+    lines = [f"Insights {p['since']} .. {p['until']} ({p['days']} days)",
+             f"  generations      {kinds.get('text', 0)} text, {kinds.get('image', 0)} image",
+             f"  produced         {out['completion_tokens']} tokens, {out['images']} images"]
     for m in result["latency_by_model"][:5]:
         speed = (f", {m['median_tokens_per_second']:.1f} tok/s median"
                  if m["median_tokens_per_second"] is not None else "")
-        print(f"  {m['model'][:16]:<16} {m['runs']} runs, median {m['median_seconds']:.2f} s, "
-              f"p95 {m['p95_seconds']:.2f} s{speed}")
+        lines.append(f"  {m['model'][:16]:<16} {m['runs']} runs, median {m['median_seconds']:.2f} s, "
+                     f"p95 {m['p95_seconds']:.2f} s{speed}")
     review = result["review"]
-    print(f"  reviewed rows    {review['reviewed']}")
-    print(f"  acceptance       {_pct(review['acceptance'])}: as-is {_pct(review['accepted_as_is'])}, "
-          f"after edits {_pct(review['accepted_after_edits'])}")
     users = result["active_users"]
-    print(f"  active users     {users['count']} (28 days to {users['until']})")
     saved = result["time_saved"]
-    print(f"  time saved       about {saved['hours']:.1f} h, TWD {saved['value_twd']:,} at "
-          f"{saved['hourly_rate_twd']:,.0f}/h (estimate)")
-    note(saved["caveat"])
+    lines += [f"  reviewed rows    {review['reviewed']}",
+              f"  acceptance       {_pct(review['acceptance'])}: as-is {_pct(review['accepted_as_is'])}, "
+              f"after edits {_pct(review['accepted_after_edits'])}",
+              f"  active users     {users['count']} (28 days to {users['until']})",
+              f"  time saved       about {saved['hours']:.1f} h, TWD {saved['value_twd']:,} at "
+              f"{saved['hourly_rate_twd']:,.0f}/h (estimate)"]
+    return "\n".join(lines)
 
 
-def _write_or_print(text: str, out: str | None) -> None:
-    if out:
-        report_csv.write(Path(out), text)
-    else:
-        sys.stdout.write(text)
-
-
-def cmd_insights(ws: Any, args: argparse.Namespace) -> int:
+def cmd_insights(ws: Any, args: argparse.Namespace) -> Output | None:
     action = getattr(args, "action", None)
     if action == "key":
         fingerprint = rollup.key_fingerprint(ws.home.root)
-        emit_json({"key": fingerprint}) if args.json else print(fingerprint)
-        return 0
+        return Output({"key": fingerprint}, fingerprint)
     if action == "merge":
         return _merge(args)
     if action == "baselines":
@@ -111,27 +103,21 @@ def cmd_insights(ws: Any, args: argparse.Namespace) -> int:
     if action == "export":
         document = rollup.export(ws.home.root, result)
         text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-        if args.out:
-            report_csv.write(Path(args.out), text, encoding="utf-8")
-            if args.json:
-                emit_json({"path": str(Path(args.out).resolve()), "key": document["payload"]["workstation"]["key"],
-                           "export_id": document["payload"]["export_id"]})
-        else:
-            sys.stdout.write(text)
-        return 0
+        if not args.out:
+            sys.stdout.write(text)  # the signed document is the output: written as it is
+            return None
+        report_csv.write(Path(args.out), text, encoding="utf-8")
+        return Output({"path": str(Path(args.out).resolve()), "key": document["payload"]["workstation"]["key"],
+                       "export_id": document["payload"]["export_id"]})
     if args.with_content and not args.csv:
         raise BadInput("--with-content only goes with --csv FILE.")
     if args.csv:
         content = report_csv.content_rows(ws.db, period) if args.with_content else None
         report_csv.write(Path(args.csv), report_csv.to_text(result, content))
-    if args.json:
-        emit_json(result)
-    else:
-        print_summary(result)
-    return 0
+    return Output(result, summary_text(result), notes=(result["time_saved"]["caveat"],))
 
 
-def _merge(args: argparse.Namespace) -> int:
+def _merge(args: argparse.Namespace) -> Output:
     trusted = None
     if args.trusted:
         try:
@@ -141,18 +127,14 @@ def _merge(args: argparse.Namespace) -> int:
         trusted = {line.split("#")[0].strip() for line in lines if line.split("#")[0].strip()}
     payloads = [(f, rollup.load(Path(f))) for f in args.files]
     team = rollup.merge(payloads, trusted)
-    if args.json:
-        emit_json(team)
-        return 0
     kinds = team["generations_by_kind"]
     review = team["review"]
-    print(f"Team view {team['period']['since']} .. {team['period']['until']}, "
-          f"{len(team['workstations'])} workstations")
-    print(f"  generations      {kinds.get('text', 0)} text, {kinds.get('image', 0)} image")
-    print(f"  acceptance       {_pct(review['acceptance'])}")
-    print(f"  time saved       about {team['time_saved_minutes'] / 60:.1f} h (estimate)")
-    print(f"  active users     {team['active_users_sum']} (summed over workstations)")
-    return 0
+    return Output(team, "\n".join([
+        f"Team view {team['period']['since']} .. {team['period']['until']}, {len(team['workstations'])} workstations",
+        f"  generations      {kinds.get('text', 0)} text, {kinds.get('image', 0)} image",
+        f"  acceptance       {_pct(review['acceptance'])}",
+        f"  time saved       about {team['time_saved_minutes'] / 60:.1f} h (estimate)",
+        f"  active users     {team['active_users_sum']} (summed over workstations)"]))
 
 
 def _assignments(items: list[str], what: str) -> dict[str, float]:
@@ -168,7 +150,7 @@ def _assignments(items: list[str], what: str) -> dict[str, float]:
     return out
 
 
-def _baselines(ws: Any, args: argparse.Namespace) -> int:
+def _baselines(ws: Any, args: argparse.Namespace) -> Output:
     current = baseline_store.load(ws.db)
     if args.category or args.template or args.rate is not None:
         data = current.as_dict()
@@ -178,15 +160,11 @@ def _baselines(ws: Any, args: argparse.Namespace) -> int:
             data["hourly_rate_twd"] = args.rate
         current = baseline_store.Baselines.from_dict(data)
         baseline_store.save(ws.db, current)
-    if args.json:
-        emit_json(current.as_dict())
-    else:
-        for category, minutes in current.minutes_by_category.items():
-            print(f"  {category:<18} {minutes:g} min")
-        for template, minutes in current.minutes_by_template.items():
-            print(f"  {template:<18} {minutes:g} min (template)")
-        print(f"  hourly rate        TWD {current.hourly_rate_twd:,.0f}")
-    return 0
+    lines = [*(f"  {category:<18} {minutes:g} min" for category, minutes in current.minutes_by_category.items()),
+             *(f"  {template:<18} {minutes:g} min (template)"
+               for template, minutes in current.minutes_by_template.items()),
+             f"  hourly rate        TWD {current.hourly_rate_twd:,.0f}"]
+    return Output(current.as_dict(), "\n".join(lines))
 
 
 COMMANDS = {"insights": cmd_insights}

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from engine.cli.output import emit_json, note
+from engine.cli.output import Output, present
 
 
 def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
@@ -39,13 +39,11 @@ def cmd_serve(ws: Any, args: argparse.Namespace) -> int:
         cors_origins=tuple(args.cors_origin) if args.cors_origin else None, queue_limit=args.queue)
     server = ApiServer(ws, config).start()
     keys = [k for k in server.service.keys.list() if k.active]
-    if args.json:
-        emit_json({"url": server.url})
-        sys.stdout.flush()
-    else:
-        print(f"Airlock API on {server.url}/v1 (Ctrl+C to stop)", flush=True)
-    if not keys:
-        note("No API key exists yet: every call will be refused until you run 'airlock api keys create --name NAME'.")
+    notes = () if keys else (
+        "No API key exists yet: every call will be refused until you run 'airlock api keys create --name NAME'.",)
+    # Said once it listens, while it keeps running: {url} is the one JSON value of --json.
+    present(Output({"url": server.url}, f"Airlock API on {server.url}/v1 (Ctrl+C to stop)", notes=notes), args.json)
+    sys.stdout.flush()
     try:
         server.wait()
     except KeyboardInterrupt:

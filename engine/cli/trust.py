@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from engine.cli.output import emit_json
+from engine.cli.output import Output
 from engine.errors import BadInput
 from engine.trust import encryption, install, pii, retention
 from engine.trust.settings import DEFAULTS, parse_value
@@ -56,53 +56,39 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
     _json_option(sub)
 
 
-def cmd_settings(ws: Any, args: argparse.Namespace) -> int:
+def cmd_settings(ws: Any, args: argparse.Namespace) -> Output:
     if args.action == "show":
         values = ws.trust.all()
-        if args.json:
-            emit_json(values)
-        else:
-            for key, item in values.items():
-                lock = f"  [managed by your organization{': ' + item['reason'] if item['reason'] else ''}]" \
-                    if item["locked"] else ""
-                shown = "forever" if key == "retention_days" and item["value"] is None else item["value"]
-                print(f"{key:<22} {shown}{lock}")
-        return 0
+        lines = []
+        for key, item in values.items():
+            lock = f"  [managed by your organization{': ' + item['reason'] if item['reason'] else ''}]" \
+                if item["locked"] else ""
+            shown = "forever" if key == "retention_days" and item["value"] is None else item["value"]
+            lines.append(f"{key:<22} {shown}{lock}")
+        return Output(values, "\n".join(lines))
     value = ws.trust.set(args.key, parse_value(args.key, args.value))
-    if args.json:
-        emit_json({"key": args.key, "value": value})
-    else:
-        print(f"{args.key} = {value}")
-    return 0
+    return Output({"key": args.key, "value": value}, f"{args.key} = {value}")
 
 
-def cmd_policy(ws: Any, args: argparse.Namespace) -> int:
+def cmd_policy(ws: Any, args: argparse.Namespace) -> Output:
     data = ws.policy.as_dict()
-    if args.json:
-        emit_json(data)
-    elif not data["source"]:
-        print("No policy file: nothing is locked.")
-    else:
-        print(f"Policy from {data['source']}" + (f" ({data['reason']})" if data["reason"] else ""))
-        for key in data["locked"]:
-            print(f"  {key} = {data['values'][key]}")
-    return 0
+    if not data["source"]:
+        return Output(data, "No policy file: nothing is locked.")
+    lines = [f"Policy from {data['source']}" + (f" ({data['reason']})" if data["reason"] else ""),
+             *(f"  {key} = {data['values'][key]}" for key in data["locked"])]
+    return Output(data, "\n".join(lines))
 
 
-def cmd_pii(ws: Any, args: argparse.Namespace) -> int:
+def cmd_pii(ws: Any, args: argparse.Namespace) -> Output:
     text = args.text if args.text is not None else sys.stdin.read()
     findings = pii.find(text, ws.trust.pii_rules())
-    if args.json:
-        emit_json({"findings": [f.as_dict() for f in findings], "redacted": pii.redact(text, ws.trust.pii_rules()),
-                   "counts": pii.summary(findings)})
-    else:
-        for f in findings:
-            print(f"{f.kind:<15} {f.start:>6}-{f.end:<6} {f.text}")
-        print(pii.redact(text, ws.trust.pii_rules()))
-    return 0
+    redacted = pii.redact(text, ws.trust.pii_rules())
+    lines = [*(f"{f.kind:<15} {f.start:>6}-{f.end:<6} {f.text}" for f in findings), redacted]
+    return Output({"findings": [f.as_dict() for f in findings], "redacted": redacted,
+                   "counts": pii.summary(findings)}, "\n".join(lines))
 
 
-def cmd_purge(ws: Any, args: argparse.Namespace) -> int:
+def cmd_purge(ws: Any, args: argparse.Namespace) -> Output:
     if args.everything:
         if args.older_than is not None:
             raise BadInput("Use --everything or --older-than, not both.")
@@ -115,28 +101,20 @@ def cmd_purge(ws: Any, args: argparse.Namespace) -> int:
             raise BadInput("--older-than must be at least 1 day.")
         result = retention.purge(ws.db, ws.home.outputs_dir, before=retention.cutoff_for(days))
         ws.audit_log.append("data.purged", {"reason": "command", "days": days, **result.as_dict()})
-    if args.json:
-        emit_json(result.as_dict())
-    else:
-        print(f"Deleted {result.generations} generations, {result.conversations} conversations, "
-              f"{result.images} images and {result.batch_jobs} batch jobs.")
-        if result.images_outside_home:
-            print(f"note: {result.images_outside_home} images written outside the data home were left in place.",
-                  file=sys.stderr)
-    return 0
+    notes = ((f"{result.images_outside_home} images written outside the data home were left in place.",)
+             if result.images_outside_home else ())
+    return Output(result.as_dict(), f"Deleted {result.generations} generations, {result.conversations} "
+                  f"conversations, {result.images} images and {result.batch_jobs} batch jobs.", notes=notes)
 
 
-def cmd_encryption(ws: Any, args: argparse.Namespace) -> int:
+def cmd_encryption(ws: Any, args: argparse.Namespace) -> Output:
     if args.action == "status":
         state = encryption.read_state(ws.home).as_dict()
         state["required"] = bool(ws.policy.get("encryption_required"))
-        if args.json:
-            emit_json(state)
-        elif state["enabled"]:
-            print(f"The database is encrypted (key: {state['method']}).")
-        else:
-            print("The database is not encrypted." + (" Your organization requires it." if state["required"] else ""))
-        return 0
+        if state["enabled"]:
+            return Output(state, f"The database is encrypted (key: {state['method']}).")
+        return Output(state, "The database is not encrypted." + (" Your organization requires it."
+                                                                  if state["required"] else ""))
     from engine.trust.keys import keyring_available
 
     method = args.method or ("keyring" if keyring_available() else "passphrase")
@@ -151,11 +129,7 @@ def cmd_encryption(ws: Any, args: argparse.Namespace) -> int:
     from engine.store.db import open_db
 
     ws.db = open_db(ws.home.db_path, key=key)  # closed again by ws.close()
-    if args.json:
-        emit_json({"enabled": True, "method": method})
-    else:
-        print(f"The database is encrypted now (key: {method}).")
-    return 0
+    return Output({"enabled": True, "method": method}, f"The database is encrypted now (key: {method}).")
 
 
 COMMANDS = {"settings": cmd_settings, "policy": cmd_policy, "pii": cmd_pii, "purge": cmd_purge,

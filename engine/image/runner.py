@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from engine import jobs
 
@@ -29,8 +29,7 @@ from engine.errors import BadInput
 from engine.backends.worker_process import StartWatcher
 from engine.trust import install as trust
 
-if TYPE_CHECKING:
-    from engine.workspace import Workspace
+Workspace = Any  # engine/workspace.py's façade; it sits above this package, so it is not imported here
 
 DEVICES = ("auto", "cpu", "cuda")
 MEMORY_CHOICES = ("auto", "on", "off")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from engine.store import cjk, migrations, space
+from engine.store import cjk, locking, migrations, space
 from engine.errors import AirlockError, DiskFull
 
 
@@ -26,10 +26,12 @@ def utc_now() -> str:
 def connect(path: Path | str, key: bytes | None = None) -> sqlite3.Connection:
     """A connection to ``path``: plain SQLite, or SQLCipher when ``key`` is given (the
     trust package chooses the key: engine/trust/encryption.py). A wrong key is one clear
-    message, not "file is not a database"."""
+    message, not "file is not a database". Its statements wait for another process's lock
+    in short slices, saying so (engine/store/locking.py)."""
     if key is None:
         try:
-            return sqlite3.connect(str(path), timeout=10, check_same_thread=False)
+            return sqlite3.connect(str(path), timeout=locking.RETRY_SLICE_MS / 1000, check_same_thread=False,
+                                   factory=locking.WaitingConnection)
         except sqlite3.Error as exc:
             raise AirlockError(f"Cannot open the database {path}: {exc}.") from exc
     try:
@@ -37,7 +39,8 @@ def connect(path: Path | str, key: bytes | None = None) -> sqlite3.Connection:
     except ImportError as exc:
         raise AirlockError("This database is encrypted and SQLCipher is missing: install Airlock's "
                            "'encryption' extra (sqlcipher3).") from exc
-    conn = sqlcipher3.connect(str(path), timeout=10, check_same_thread=False)
+    conn = sqlcipher3.connect(str(path), timeout=locking.RETRY_SLICE_MS / 1000, check_same_thread=False,
+                              factory=locking.waiting_class(sqlcipher3.Connection))
     conn.execute("pragma cipher_log_level = NONE")  # a wrong key is our one message, not log lines on stderr
     conn.execute(f"pragma key = \"x'{key.hex()}'\"")
     try:
@@ -63,7 +66,6 @@ def open_db(path: Path | str, *, migrate: bool = True, key: bytes | None = None)
     db = sqlite_utils.Database(conn)
     try:
         db.execute("pragma foreign_keys = on")
-        db.execute("pragma busy_timeout = 10000")
         if str(path) != ":memory:":
             db.execute("pragma journal_mode = wal")
             db.execute("pragma synchronous = normal")

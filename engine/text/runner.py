@@ -25,7 +25,8 @@ from engine import messages as engine_messages  # "messages" is a local name her
 
 if TYPE_CHECKING:
     from engine.prompts.compose import ComposedPrompt
-    from engine.workspace import Workspace
+
+Workspace = Any  # engine/workspace.py's façade; it sits above this package, so it is not imported here
 
 OVERFLOW_POLICIES = ("truncate", "refuse")
 MAX_CONTEXT = 1 << 20

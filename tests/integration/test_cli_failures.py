@@ -101,6 +101,42 @@ def test_a_database_locked_too_long(airlock_cmd, cli):
     intact(cli.home)
 
 
+HOLDER = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("begin immediate")
+print("locked", flush=True)
+sys.stdin.readline()  # until the test says the other side is waiting
+conn.execute("commit")
+"""
+
+
+def test_a_plain_write_waiting_for_the_lock_says_so_and_how_long(airlock_cmd, cli):
+    """A one-statement write (templates delete) waits for a second process's write lock,
+    says so on stderr with how long it will wait, and succeeds once the lock is free."""
+    import json
+
+    name = json.loads(cli("templates", "list", "--json").stdout)[0]["name"]
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(cli.home / "airlock.db")],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        waiting = subprocess.Popen([*airlock_cmd, "templates", "delete", name, "--home", str(cli.home)],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                   env={**os.environ, "AIRLOCK_HOME": "", "AIRLOCK_LOCK_WAIT": "90"})
+        note = waiting.stderr.readline()  # blocks until the CLI says it is waiting
+        holder.stdin.write("go\n")
+        holder.stdin.close()
+        out, rest = waiting.communicate(timeout=120)
+    finally:
+        holder.wait(30)
+        holder.stdout.close()
+    assert note == "note: waiting for another Airlock process to finish writing to the database (up to 90 s)…\n"
+    assert waiting.returncode == 0 and rest == "", rest
+    assert name not in {t["name"] for t in json.loads(cli("templates", "list", "--json").stdout)}
+    intact(cli.home)
+
+
 def test_an_import_the_disk_cannot_hold_is_one_line_and_leaves_nothing(airlock_cmd, tmp_path):
     big = tmp_path / "big.txt"
     big.write_text("\n\n".join(f"paragraph {i} " + "tea sets are made by hand " * 12 for i in range(30000)))

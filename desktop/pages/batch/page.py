@@ -20,10 +20,10 @@ from desktop.qt import (QAbstractItemView, QComboBox, QEvent, QFileDialog, QHBox
                         QKeySequence, QLineEdit, QMessageBox, QObject, QPlainTextEdit, QProgressBar, QPushButton,
                         QShortcut, QSplitter, Qt, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout,
                         QWidget, Signal)
-from engine.batch import export as exports
+from engine.batch import export as exports, review
 from engine.batch.plan import DRY_RUN_ROWS, create_job
 from engine.batch.runner import BatchRunner
-from engine.batch.store import ROW_STATUSES, BatchRow, BatchStore
+from engine.batch.store import ROW_STATUSES, BatchRow
 from engine.errors import AirlockError, BadInput
 from engine.workspace import Workspace
 
@@ -60,7 +60,7 @@ class BatchPage(QWidget):
     def __init__(self, ws: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
         self.ws = ws
-        self.store = BatchStore(ws.db)
+        self.store = ws.batches
         self.job_id: int | None = None
         self.runner: BatchRunner | None = None
         self.rows: list[BatchRow] = []
@@ -298,11 +298,9 @@ class BatchPage(QWidget):
     def start(self, upto: int | None) -> None:
         if self.job_id is None or self.runner is not None:
             return
-        db = self.ws.connection().db  # the runner's own connection (WAL), opened with the home's key
-        try:
-            runner = BatchRunner(self.ws, self.job_id, db=db, on_progress=self.bridge.progress.emit)
+        try:  # the runner's own connection (WAL), opened with the home's key
+            runner = self.ws.batch_runner(self.job_id, on_progress=self.bridge.progress.emit, own_connection=True)
         except AirlockError as exc:
-            db.conn.close()
             self._on_failed(str(exc))
             return
         self.runner = runner
@@ -313,7 +311,7 @@ class BatchPage(QWidget):
             except AirlockError as exc:
                 self.bridge.failed.emit(str(exc))
             finally:
-                db.conn.close()
+                runner.close()
 
         threading.Thread(target=work, name="airlock-batch", daemon=True).start()
         self.run_status.setText(self.tr("Starting…"))
@@ -475,7 +473,7 @@ class BatchPage(QWidget):
         if self.job_id is None or not rows:
             return False
         try:
-            self.store.decide(self.job_id, rows, decision, self.reviewer.text(), **extra)
+            review.decide(self.ws, self.job_id, rows, decision, self.reviewer.text(), **extra)  # audited
         except BadInput as exc:
             self.run_status.setText(str(exc))
             return False
@@ -567,7 +565,7 @@ class BatchPage(QWidget):
             fmt = "xlsx" if path.endswith(".xlsx") or "xlsx" in chosen else \
                 "mbox" if path.endswith(".mbox") or "mbox" in chosen else "csv"
         try:
-            result = exports.export_job(self.store, self.job_id, path, fmt or "csv", replace=True)
+            result = exports.export_approved(self.ws, self.job_id, path, fmt or "csv", replace=True)
         except AirlockError as exc:
             self.run_status.setText(str(exc))
             return
