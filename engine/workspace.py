@@ -7,6 +7,7 @@ opens it closes it, which stops the workers.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +33,10 @@ log = logging.getLogger(__name__)
 
 
 if TYPE_CHECKING:
+    from engine.api.keys import ApiKey, ApiKeys
+    from engine.backends.connections import Connection as ServerConnection, Connections
+    from engine.batch.runner import BatchProgress, BatchRunner
+    from engine.batch.store import BatchStore
     from engine.knowledge.base import KnowledgeBase
     from engine.prompts.brand_voice import BrandVoices
     from engine.prompts.frameworks import Frameworks
@@ -66,6 +71,18 @@ class _Stores:
         from engine.knowledge.base import KnowledgeBase
 
         return KnowledgeBase(self.db, mask=self.record_steps.apply_text)
+
+    @cached_property
+    def batches(self) -> "BatchStore":
+        from engine.batch.store import BatchStore
+
+        return BatchStore(self.db)
+
+    @cached_property
+    def api_keys(self) -> "ApiKeys":
+        from engine.api.keys import ApiKeys
+
+        return ApiKeys(self.db)
 
 
 class Connection(_Stores):
@@ -157,6 +174,46 @@ class Workspace(_Stores):
     def connection(self) -> Connection:
         """The same stores on a new connection, for a background thread (see Connection)."""
         return Connection(self)
+
+    # the rules every front end shares (CLI, pages, API) -------------------------------
+
+    @property
+    def connections(self) -> "Connections":
+        """The inference servers this workstation may use (the text router's own list)."""
+        return self.text_backend.connections
+
+    def save_connection(self, connection: "ServerConnection", key: str | None = None) -> tuple["ServerConnection", str]:
+        """Save a server (and its key, when not None), then let the offline guard reach exactly
+        the saved servers' hosts. Returns the saved connection and where the key is kept."""
+        from engine import offline
+
+        saved = self.connections.save(connection)
+        where = self.connections.set_key(saved.name, key) if key is not None else ""
+        offline.allow_hosts(router.allowed_hosts(self.connections.list(), self.policy.get("allowed_remote_hosts")))
+        return saved, where
+
+    def issue_api_key(self, name: str, scopes: tuple[str, ...] | None = None) -> tuple["ApiKey", str]:
+        """A new API key (shown once, stored hashed), recorded in the audit log."""
+        from engine.trust.audit import audit
+
+        key, secret = self.api_keys.create(name, *([scopes] if scopes else []))
+        audit(self, "api_key.issued", name=key.name, id=key.id, scopes=list(key.scopes))
+        return key, secret
+
+    def batch_runner(self, job_id: int, *, on_progress: "Callable[[BatchProgress], None] | None" = None,
+                     own_connection: bool = False) -> "BatchRunner":
+        """A runner for batch job ``job_id``. ``own_connection``: it runs on a background
+        thread, on a database connection of its own, which ``runner.close()`` closes."""
+        from engine.batch.runner import BatchRunner
+
+        if not own_connection:
+            return BatchRunner(self, job_id, on_progress=on_progress)
+        db = self.connection().db
+        try:
+            return BatchRunner(self, job_id, db=db, on_progress=on_progress, close_db=True)
+        except BaseException:
+            db.conn.close()
+            raise
 
     @classmethod
     def open(cls, home: str | Path | None = None, *, process_name: str = "airlock",
