@@ -1,8 +1,9 @@
 """Settings > Local API and Settings > Connections.
 
-Local API: the switch that serves the OpenAI-compatible API from this window (127.0.0.1
-only; a LAN address is for `airlock serve` with TLS, when the policy allows it), its
-address, and the keys callers present (created here, shown once, revocable).
+Local API: the switch that serves the OpenAI-compatible API from this window, its
+address, the keys callers present (created here, shown once, revocable), and its network
+settings (desktop/pages/api_network.py: a LAN address only when the policy allows it,
+then with TLS and a Host allowlist).
 Connections: inference servers (vLLM, llama-server) whose models then appear beside the
 local ones; the health check runs on a background thread.
 """
@@ -13,6 +14,7 @@ import threading
 from typing import Any
 
 from desktop.api_host import ApiHost
+from desktop.pages.api_network import ApiNetwork
 from desktop.qt import (QApplication, QCheckBox, QEvent, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                         QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSpinBox, Qt, QTimer,
                         QVBoxLayout, QWidget, Signal)
@@ -60,6 +62,8 @@ class ApiSettings(QWidget):
         api.addRow(self.api_labels[1], self.key_list)
         api.addRow(self.api_labels[2], key_row)
         layout.addWidget(self.api_box)
+        self.network = ApiNetwork(ws)
+        layout.addWidget(self.network)
 
         self.conn_box = QGroupBox()
         conn = QFormLayout(self.conn_box)
@@ -100,6 +104,7 @@ class ApiSettings(QWidget):
         self.check_conn.clicked.connect(self._check_connection)
         self.remove_conn.clicked.connect(self._remove_connection)
         self._checked.connect(self._on_checked)
+        self.network.applied.connect(self._network_applied)
         host.state_changed.connect(lambda *_: self._show_address())
         self.retranslate()
         self._reload()
@@ -110,7 +115,9 @@ class ApiSettings(QWidget):
 
     def retranslate(self) -> None:
         self.api_box.setTitle(self.tr("Local API"))
-        self.enabled.setText(self.tr("Serve the OpenAI-compatible API while Airlock runs (this computer only)"))
+        self.enabled.setText(self.tr("Serve the OpenAI-compatible API while Airlock runs (this computer only)")
+                             if self.config.loopback else
+                             self.tr("Serve the OpenAI-compatible API while Airlock runs (on the network)"))
         for label, text in zip(self.api_labels, (self.tr("Port"), self.tr("API keys"), self.tr("New key"))):
             label.setText(text)
         self.key_name.setPlaceholderText(self.tr("who uses it, e.g. crm"))
@@ -140,7 +147,8 @@ class ApiSettings(QWidget):
 
     def _show_address(self) -> None:
         if self.host.running:
-            self.address.setText(self.tr("Listening on {0}/v1. Every call needs a key.").format(self.host.server.url))
+            self.address.setText(self.tr("Listening on {0}/v1. Every call needs a key.").format(
+                self.host.server.config.public_url))
         else:
             self.address.setText(self.tr("Off. `airlock serve` runs the same API without the window."))
 
@@ -178,10 +186,10 @@ class ApiSettings(QWidget):
     def _save_config(self, **changes: Any) -> bool:
         from dataclasses import replace
 
-        from engine.api import config
+        from engine.api import admin_policy, config
 
         try:
-            candidate = replace(self.config, **changes).check(lan_allowed=False)
+            candidate = replace(self.config, **changes).check(lan_allowed=admin_policy.lan_api_allowed(self.ws.home))
         except AirlockError as exc:
             QMessageBox.warning(self, self.tr("Local API"), str(exc))
             return False
@@ -204,6 +212,16 @@ class ApiSettings(QWidget):
         else:
             self.host.stop()
         self._show_address()
+
+    def _network_applied(self) -> None:
+        """The network settings were saved: use them, and serve with them at once."""
+        from engine.api import config
+
+        self.config = config.load(self.ws.db)
+        self.retranslate()
+        if self.host.running:
+            self.host.stop()
+            self._switch(True)
 
     def _port_changed(self, port: int) -> None:
         if self._save_config(port=port) and self.host.running:

@@ -10,6 +10,7 @@ a Host allowlist (the DNS-rebinding defence); CORS closed unless an origin is li
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,8 @@ from engine.offline import is_loopback_host
 SETTING_KEY = "api.server"
 DEFAULT_PORT = 8765
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
+HOST_NAME = re.compile(r"^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)$")
+"""A Host header name: a DNS name or IPv4 address, or an IPv6 address in brackets; no port."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,14 @@ class ServerConfig:
         host = f"[{self.host}]" if ":" in self.host and not self.host.startswith("[") else self.host
         return f"{'https' if self.tls else 'http'}://{host}:{self.port}"
 
+    @property
+    def public_url(self) -> str:
+        """The address clients use: on the network, the first allowed Host name (the
+        listening address may be 0.0.0.0, which no client can call)."""
+        if self.loopback or not self.allowed_hosts:
+            return self.url
+        return f"{'https' if self.tls else 'http'}://{self.allowed_hosts[0]}:{self.port}"
+
     def host_allowlist(self) -> set[str]:
         """Host header names (no port) the server answers to."""
         names = {h.lower() for h in self.allowed_hosts}
@@ -71,6 +82,10 @@ class ServerConfig:
         for path in (self.tls_cert, self.tls_key):
             if path and not Path(path).is_file():
                 raise BadInput(f"The TLS file {path} does not exist.")
+        for name in self.allowed_hosts:
+            if not HOST_NAME.match(name):
+                raise BadInput(f"An allowed host is a name or address such as ai.corp.local, without a port "
+                               f"(got '{name}').")
         for origin in self.cors_origins:
             if origin == "*" or not origin.startswith(("http://", "https://")):
                 raise BadInput(f"A CORS origin is one exact address such as https://crm.example.com (got '{origin}').")
@@ -83,6 +98,8 @@ class ServerConfig:
             if not self.allowed_hosts:
                 raise BadInput("On the network the API needs a Host allowlist: the names clients use to reach "
                                "this machine.")
+        if self.tls:
+            check_tls_pair(str(self.tls_cert), str(self.tls_key))
         return self
 
     def as_dict(self) -> dict[str, Any]:
@@ -99,6 +116,19 @@ class ServerConfig:
             if name in values:
                 values[name] = tuple(values[name] or ())
         return cls(**values)
+
+
+def check_tls_pair(cert: str, key: str) -> None:
+    """Refuse a certificate and key that do not load together, before the server tries
+    (uvicorn would only fail at start, with a traceback in the log)."""
+    import ssl
+
+    try:
+        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(cert, key)
+    except (ssl.SSLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", None) or getattr(exc, "strerror", None) or str(exc)
+        raise BadInput(f"The TLS certificate and key cannot be used together ({reason}); give the PEM "
+                       "certificate and its own private key (not protected by a passphrase).") from exc
 
 
 def load(db: sqlite_utils.Database) -> ServerConfig:

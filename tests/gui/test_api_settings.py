@@ -4,6 +4,7 @@ checked on a background thread."""
 
 from __future__ import annotations
 
+import ssl
 import threading
 
 import httpx
@@ -67,3 +68,66 @@ def test_connection_saved_checked_and_its_models_listed(qtbot, window, smollm2, 
     assert page.conn_key.text() == "" and page.connections.key("team") == server.key
     assert "team/smollm2" in [window.settings.default_model.itemText(i)
                               for i in range(window.settings.default_model.count())]
+
+
+def test_the_network_is_offered_only_when_the_policy_allows_it(qtbot, window):
+    network = window.settings.api.network
+    assert not network.lan.isEnabled() and not network.lan.isChecked()
+    assert "does not allow it on the network" in network.policy_note.text()
+    network.origins.setText("*")
+    assert not network.save() and "CORS origin is one exact address" in network.status.text()
+    network.origins.setText("https://crm.example.com")
+    assert network.save()
+    from engine.api import config
+
+    saved = config.load(window.ws.db)
+    assert saved.host == "127.0.0.1" and saved.cors_origins == ("https://crm.example.com",)
+
+
+@pytest.fixture
+def lan_policy(home):
+    (home.root / "policy.json").write_text('{"api_lan": true, "reason": "IT-SEC 4.2"}', encoding="utf-8")
+
+
+def test_lan_needs_tls_and_host_names_and_tls_is_served(qtbot, lan_policy, window, tmp_path, monkeypatch):
+    from engine.api import config
+    from tests.helpers.tls import self_signed
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *_args: None)
+    page = window.settings.api
+    network = page.network
+    assert network.lan.isEnabled() and "allows the API on the network" in network.policy_note.text()
+    network.lan.setChecked(True)
+    assert network.listen.isEnabled() and network.listen.text() == "0.0.0.0"
+    network.apply.click()
+    assert "needs TLS" in network.status.text()
+    cert, key = self_signed(tmp_path / "tls")
+    network.tls_cert.setText(str(key))  # the key where the certificate belongs
+    network.tls_key.setText(str(key))
+    network.apply.click()
+    assert "Host allowlist" in network.status.text()
+    network.hosts.setText("ai.corp.local, 10.0.0.5")
+    network.apply.click()
+    assert "cannot be used together" in network.status.text()
+    network.tls_cert.setText(str(cert))
+    network.apply.click()
+    saved = config.load(window.ws.db)
+    assert (saved.host, saved.allowed_hosts, saved.tls) == ("0.0.0.0", ("ai.corp.local", "10.0.0.5"), True)
+    assert "https://ai.corp.local:" in network.status.text()
+    assert "(on the network)" in page.enabled.text()
+
+    # Served for real with those TLS files, on loopback only (tests never listen beyond it).
+    network.lan.setChecked(False)
+    page.port.setValue(free_port())
+    network.apply.click()
+    assert config.load(window.ws.db).host == "127.0.0.1"
+    page.key_name.setText("crm")
+    page.create_key.click()
+    page.enabled.setChecked(True)
+    url = window.settings.api_host.server.url
+    assert url.startswith("https://127.0.0.1:") and "Listening on https://127.0.0.1:" in page.address.text()
+    trusted = ssl.create_default_context(cafile=str(cert))  # the client trusts exactly this certificate
+    thread, box = _in_thread(lambda: httpx.get(url + "/health", verify=trusted, timeout=30))
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=30_000)
+    assert box["value"].status_code == 200
+    page.enabled.setChecked(False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from engine.api.admission import Admission, QueueFull
@@ -9,6 +11,7 @@ from engine.api.config import ServerConfig
 from engine.api.keys import ApiKeys, parse_scopes
 from engine.errors import BadInput
 from engine.store.db import open_db
+from tests.helpers.tls import self_signed
 
 
 @pytest.fixture
@@ -54,8 +57,15 @@ def test_server_config_is_safe_by_default(tmp_path):
     tls = ServerConfig(host="192.0.2.10", tls_cert=str(cert), tls_key=str(key))
     with pytest.raises(BadInput, match="Host allowlist"):
         tls.check(lan_allowed=True)
-    ok = ServerConfig(host="192.0.2.10", tls_cert=str(cert), tls_key=str(key), allowed_hosts=("ai.corp.local",))
+    fake = ServerConfig(host="192.0.2.10", tls_cert=str(cert), tls_key=str(key), allowed_hosts=("ai.corp.local",))
+    with pytest.raises(BadInput, match="certificate and key cannot be used together"):
+        fake.check(lan_allowed=True)  # refused here, not as a traceback when the server starts
+    real_cert, real_key = self_signed(tmp_path / "tls")
+    ok = replace(fake, tls_cert=str(real_cert), tls_key=str(real_key))
     assert ok.check(lan_allowed=True).url == "https://192.0.2.10:8765"
+    assert ok.public_url == "https://ai.corp.local:8765"  # what clients call, not the bound address
+    with pytest.raises(BadInput, match="without a port"):
+        replace(ok, allowed_hosts=("ai.corp.local:8765",)).check(lan_allowed=True)
     with pytest.raises(BadInput, match="CORS origin"):
         ServerConfig(cors_origins=("*",)).check(lan_allowed=False)
 
