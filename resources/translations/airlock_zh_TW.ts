@@ -52,8 +52,8 @@
         <translation>未設密碼的 PEM 檔</translation>
     </message>
     <message>
-        <source>e.g. ai.corp.local, 10.0.0.5 (no port)</source>
-        <translation>例如 ai.corp.local, 10.0.0.5（不含連接埠）</translation>
+        <source>e.g. ai-server, 10.0.0.5 (no port)</source>
+        <translation>例如 ai-server、10.0.0.5（不含連接埠）</translation>
     </message>
     <message>
         <source>none; e.g. https://crm.example.com</source>
