@@ -23,6 +23,7 @@ from engine.store.db import utc_now
 from engine.prompts.outputs import OutputField, parse_fields
 from engine.prompts.render import check_source
 from engine.prompts.variables import Variable, parse_variables
+from engine.where import Where
 
 CATEGORIES = ("social_post", "edm", "product_copy", "press_release", "customer_service", "job_post",
               "image_prompt", "other")
@@ -210,14 +211,8 @@ class TemplateLibrary:
 
     def list(self, *, query: str = "", category: str | None = None, kind: str | None = None) -> list[Template]:
         """Templates by name, or best match first when ``query`` is given (Chinese and English)."""
-        clauses, params = [], []
-        if category:
-            clauses.append("t.category = ?")
-            params.append(category)
-        if kind:
-            clauses.append("t.kind = ?")
-            params.append(kind)
-        where = "".join(f" and {c}" for c in clauses)
+        filters = Where().add("t.category = ?", category).add("t.kind = ?", kind)
+        where, params = filters.and_sql(), filters.params
         if query.strip():
             match = cjk.fts_query(query)
             if match is None:

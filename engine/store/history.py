@@ -21,6 +21,7 @@ import sqlite_utils
 from engine.records import RecordSteps
 from engine.store import cjk, leases
 from engine.store.db import utc_now
+from engine.where import Where
 
 log = logging.getLogger(__name__)
 
@@ -246,20 +247,9 @@ class History:
 
     def _filters(self, model: str | None, kind: str | None, since: str | None,
                  until: str | None) -> tuple[str, list[Any]]:
-        clauses, params = [], []
-        if model:
-            clauses.append("g.model = ?")
-            params.append(model)
-        if kind:
-            clauses.append("g.kind = ?")
-            params.append(kind)
-        if since:
-            clauses.append("g.created_at >= ?")
-            params.append(since)
-        if until:
-            clauses.append("g.created_at < ?")
-            params.append(until)
-        return ("".join(f" and {c}" for c in clauses), params)
+        where = (Where().add("g.model = ?", model).add("g.kind = ?", kind)
+                 .add("g.created_at >= ?", since).add("g.created_at < ?", until))
+        return where.and_sql(), where.params
 
     def list(self, *, limit: int = 50, before_id: int | None = None, model: str | None = None,
              kind: str | None = None, since: str | None = None,

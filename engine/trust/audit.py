@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.trust import keys
+from engine.where import Where
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit.head"
@@ -195,30 +196,15 @@ class AuditLog:
                 text: str | None = None, limit: int = 500, before_id: int | None = None) -> list[dict[str, Any]]:
         """Entries newest first, filtered by event (or event prefix ending in '.'), time
         range (ISO dates, ``until`` exclusive) and a text found in actor or details."""
-        clauses, params = [], []
-        if event:
-            if event.endswith("."):
-                clauses.append("event like ?")
-                params.append(event + "%")
-            else:
-                clauses.append("event = ?")
-                params.append(event)
-        if since:
-            clauses.append("at >= ?")
-            params.append(since)
-        if until:
-            clauses.append("at < ?")
-            params.append(until)
-        if text:
-            clauses.append("(actor like ? or details like ?)")
-            params += [f"%{text}%", f"%{text}%"]
-        if before_id is not None:
-            clauses.append("id < ?")
-            params.append(before_id)
-        where = (" where " + " and ".join(clauses)) if clauses else ""
+        prefix = bool(event) and event.endswith(".")
+        where = (Where().add("event like ?" if prefix else "event = ?", f"{event}%" if prefix else event,
+                             when=bool(event))
+                 .add("at >= ?", since).add("at < ?", until)
+                 .add("(actor like ? or details like ?)", f"%{text}%", f"%{text}%", when=bool(text))
+                 .add("id < ?", before_id))
         rows = self.db.conn.execute(
-            f"select id, at, actor, event, details from audit_log{where} order by id desc limit ?",
-            [*params, limit]).fetchall()
+            f"select id, at, actor, event, details from audit_log{where.sql()} order by id desc limit ?",
+            [*where.params, limit]).fetchall()
         return [{"id": r[0], "at": r[1], "actor": r[2], "event": r[3], "details": json.loads(r[4])}
                 for r in rows]
 
