@@ -96,8 +96,8 @@ def _activity(db: sqlite_utils.Database, period: Period, bounds: list[str]) -> t
     by_kind: dict[str, int] = {"text": 0, "image": 0}
     days: dict[str, dict[str, int]] = defaultdict(lambda: {"text": 0, "image": 0})
     # one range count per local day and kind, each on its kind's own small index
-    spans = [[d.isoformat(), *Period(d, d, period.offset_minutes).bounds()]
-             for d in (period.since + timedelta(days=i) for i in range(period.days))]
+    edges = [period.start_utc] + [_utc_after(period, i) for i in range(period.days)]
+    spans = [[(period.since + timedelta(days=i)).isoformat(), edges[i], edges[i + 1]] for i in range(period.days)]
     per_day = db.execute(
         """with days(day, lo, hi) as (select value ->> 0, value ->> 1, value ->> 2 from json_each(?))
            select day,
@@ -162,6 +162,11 @@ def _activity(db: sqlite_utils.Database, period: Period, bounds: list[str]) -> t
         "without_template": sum(t["count"] for t in by_template if t["template"] == UNKNOWN),
         "by_backend": ranked("backend"),
     }, totals
+
+
+def _utc_after(period: Period, index: int) -> str:
+    """The stored time that ends local day ``index`` of ``period`` (its next midnight, in UTC)."""
+    return Period(period.since, period.since + timedelta(days=index), period.offset_minutes).end_utc
 
 
 def _latency(db: sqlite_utils.Database, bounds: list[str], totals: Totals) -> list[dict[str, Any]]:

@@ -70,12 +70,15 @@ def _review(db: sqlite_utils.Database, period: Period) -> tuple[dict[str, Any], 
     bounds = [period.start_utc, period.end_utc]
     statuses = ", ".join(f"'{s}'" for s in REVIEWED)
     per_template = db.execute(
-        f"""select j.template_name, t.category, count(*),
-                   sum(r.status = 'approved'), sum(r.status = 'edited'), sum(r.status = 'rejected')
-            from batch_rows r join batch_jobs j on j.id = r.job_id
+        f"""select j.template_name, t.category, sum(r.n), sum(case r.status when 'approved' then r.n else 0 end),
+                   sum(case r.status when 'edited' then r.n else 0 end),
+                   sum(case r.status when 'rejected' then r.n else 0 end)
+            from (select job_id, status, count(*) as n from batch_rows indexed by batch_rows_job_decisions
+                  where status in ({statuses}) and decided_at >= ? and decided_at < ?
+                  group by job_id, status) r
+            join batch_jobs j on j.id = r.job_id
             left join templates t on t.name = j.template_name
-            where r.decided_at >= ? and r.decided_at < ? and r.status in ({statuses})
-            group by j.template_name order by count(*) desc, j.template_name""", bounds).fetchall()
+            group by j.template_name order by sum(r.n) desc, j.template_name""", bounds).fetchall()
     times = _review_times(db, bounds)
     rows = []
     for name, category, reviewed, approved, edited, rejected in per_template:

@@ -650,3 +650,10 @@ def m_batch_002_earlier_drafts(db: sqlite_utils.Database) -> None:
     if "generation_id" not in columns:
         db.execute("alter table batch_decisions add column generation_id integer")
     db.execute("create index if not exists batch_decisions_row on batch_decisions (row_id, id)")
+
+
+@migration
+def m_insights_004_review_counts(db: sqlite_utils.Database) -> None:
+    """The review decisions per job and status for a period, counted on one index without
+    touching the rows or sorting them (the acceptance by template of issue 16)."""
+    db.execute("create index if not exists batch_rows_job_decisions on batch_rows (job_id, status, decided_at)")
