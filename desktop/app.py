@@ -28,7 +28,29 @@ def create_window(ws: Workspace, app: QApplication) -> MainWindow:
     apply_theme(app, prefs.get("theme"))
     window = MainWindow(ws, prefs)
     demo.install(window)  # the demo banner, or the menu entry that opens a demo
+    show_cleanup(window, ws)
     return window
+
+
+def show_cleanup(window: MainWindow, ws: Workspace) -> None:
+    """While the purge due at start runs (on its own thread: engine/trust/install.Cleanup),
+    the status bar says so; it is cleared when the purge ends."""
+    task = getattr(ws, "cleanup", None)
+    if task is None or task.done.is_set():
+        return
+    text = QCoreApplication.translate("Cleanup", "Removing old history in the background…")
+    window.statusBar().showMessage(text)
+    timer = QTimer(window)
+    timer.setInterval(250)
+
+    def check() -> None:
+        if task.done.is_set():
+            timer.stop()
+            if window.statusBar().currentMessage() == text:
+                window.statusBar().clearMessage()
+
+    timer.timeout.connect(check)
+    timer.start()
 
 
 def open_workspace(home: str | None, app: QApplication) -> Workspace | None:

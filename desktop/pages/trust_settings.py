@@ -11,6 +11,7 @@ from desktop.engine_text import engine_text
 from desktop.qt import (QCheckBox, QCoreApplication, QComboBox, QDate, QDateEdit, QEvent, QFileDialog, QFormLayout, QGroupBox,
                         QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
                         QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from desktop.tasks import Task
 from desktop.widgets.pii_preview import PiiPreview, names_note
 from engine.errors import AirlockError
 from engine.files import atomic_write
@@ -247,13 +248,18 @@ class PrivacyPanel(QWidget):
                     "deleted. This cannot be undone. Type '{words}' to confirm:").format(words=words))
         if not ok:
             return
-        try:
-            result = install.purge_all(self.ws, text)
-        except AirlockError as exc:
-            self.message.setText(engine_text(exc))
-            return
-        self.message.setText(self.tr("Deleted {n} generations and {images} images.").format(
-            n=result.generations, images=result.images))
+
+        def work(_progress: Any, _cancelled: Any) -> Any:  # off the UI thread, on a connection of its own
+            with self.ws.connection() as conn:
+                return install.purge_all(self.ws, text, db=conn.db)
+
+        self.purge_task = Task(work, self)
+        self.purge_task.succeeded.connect(lambda result: self.message.setText(
+            self.tr("Deleted {n} generations and {images} images.").format(n=result.generations,
+                                                                            images=result.images)))
+        self.purge_task.failed.connect(self.message.setText)
+        self.message.setText(self.tr("Deleting all history…"))
+        self.purge_task.start()
 
     def turn_on_encryption(self) -> None:
         if keyring_available():
@@ -294,6 +300,29 @@ EVENT_FILTERS = ("", "model.", "generation.made", "export.written", "pack.import
                  "settings.changed", "policy.changed", "data.purged", "api_key.", "encryption.enabled")
 
 
+def event_label(event: str) -> str:
+    """An audit event's name for people, translated (the log and its CSV keep the id)."""
+    names = {
+        "model.": QCoreApplication.translate("AuditEvents", "Models"),
+        "model.imported": QCoreApplication.translate("AuditEvents", "Model imported"),
+        "model.loaded": QCoreApplication.translate("AuditEvents", "Model loaded"),
+        "model.refused": QCoreApplication.translate("AuditEvents", "Model refused"),
+        "generation.made": QCoreApplication.translate("AuditEvents", "Generation made"),
+        "export.written": QCoreApplication.translate("AuditEvents", "Export written"),
+        "pack.imported": QCoreApplication.translate("AuditEvents", "Template pack imported"),
+        "batch.reviewed": QCoreApplication.translate("AuditEvents", "Batch reviewed"),
+        "settings.changed": QCoreApplication.translate("AuditEvents", "Setting changed"),
+        "policy.changed": QCoreApplication.translate("AuditEvents", "Policy changed"),
+        "data.purged": QCoreApplication.translate("AuditEvents", "History deleted"),
+        "api_key.": QCoreApplication.translate("AuditEvents", "API keys"),
+        "api_key.issued": QCoreApplication.translate("AuditEvents", "API key issued"),
+        "api_key.used": QCoreApplication.translate("AuditEvents", "API key used"),
+        "encryption.enabled": QCoreApplication.translate("AuditEvents", "Encryption turned on"),
+        "audit.exported": QCoreApplication.translate("AuditEvents", "Audit log exported"),
+    }
+    return names.get(event, event)
+
+
 class AuditView(QWidget):
     """The audit log's entries, newest first, with filters, a chain check and CSV export."""
 
@@ -307,7 +336,7 @@ class AuditView(QWidget):
         bar = QHBoxLayout()
         self.event_filter = QComboBox()
         for event in EVENT_FILTERS:
-            self.event_filter.addItem(event or "", event)
+            self.event_filter.addItem(event_label(event) if event else "", event)
         self.search = QLineEdit()
         self.since_check = QCheckBox()
         self.since = QDateEdit(QDate.currentDate().addDays(-30))
@@ -339,6 +368,10 @@ class AuditView(QWidget):
 
     def retranslate(self) -> None:
         self.event_filter.setItemText(0, self.tr("All events"))
+        for index, event in enumerate(EVENT_FILTERS[1:], start=1):
+            self.event_filter.setItemText(index, event_label(event))
+        if self.rows:
+            self.refresh()
         self.search.setPlaceholderText(self.tr("Search who or details…"))
         self.since_check.setText(self.tr("Since"))
         self.verify_button.setText(self.tr("Verify the chain"))
@@ -365,8 +398,12 @@ class AuditView(QWidget):
         self.table.setRowCount(len(self.rows))
         for i, row in enumerate(self.rows):
             details = ", ".join(f"{k}={v}" for k, v in row["details"].items())
-            for column, value in enumerate((row["at"][:19].replace("T", " "), row["actor"], row["event"], details)):
-                self.table.setItem(i, column, QTableWidgetItem(value))
+            for column, value in enumerate((row["at"][:19].replace("T", " "), row["actor"],
+                                            event_label(row["event"]), details)):
+                item = QTableWidgetItem(value)
+                if column == 2:
+                    item.setToolTip(row["event"])  # the id the CSV export and `airlock audit` use
+                self.table.setItem(i, column, item)
         self.table.resizeColumnsToContents()
 
     def verify(self) -> bool:

@@ -286,8 +286,23 @@ class ApiService:
         with self.admission(serving.name, getattr(serving, "concurrency", 1)).slot() as waited:
             if on_wait:
                 on_wait(waited)
-            watcher = StartWatcher(on_event)
-            event = backend.run(prepared.job, watcher)
+            caller = {"key": key.name, "endpoint": endpoint, "backend": prepared.backend,
+                      "queue_seconds": round(waited, 4)}
+            # Stored as it starts (status running) and as it streams, so a killed server leaves
+            # an interrupted row with its prompt and text, as the chat and the CLI do.
+            live = self.write(lambda: self._begin(prepared, caller))
+
+            def streamed(event: Any) -> None:
+                live.on_event(event)
+                if on_event:
+                    on_event(event)
+
+            watcher = StartWatcher(streamed)
+            try:
+                event = backend.run(prepared.job, watcher)
+            except BaseException:
+                live.interrupt()
+                raise
         result = getattr(event, "result", {}) or {}
         text = result.get("text", "")
         parsed, error = None, None
@@ -300,8 +315,6 @@ class ApiService:
                 error = str(exc)
                 event = jobs.Failed(event.job_id, f"the reply did not match the schema ({exc})", "internal",
                                     result)
-        caller = {"key": key.name, "endpoint": endpoint, "backend": prepared.backend,
-                  "queue_seconds": round(waited, 4)}
 
         def record() -> int:
             token = CALLER.set(caller)
@@ -318,6 +331,16 @@ class ApiService:
         return TextResult(event, text, "length" if finish == "length" else "stop",
                           int(result.get("prompt_tokens") or (watcher.started.prompt_tokens if watcher.started else 0)),
                           int(result.get("completion_tokens") or 0), generation_id, waited, parsed)
+
+    def _begin(self, prepared: Prepared, caller: dict[str, Any]) -> Any:
+        """The generation's running row, with the caller stamped (on the writer's thread)."""
+        from engine.text.runner import LiveRecord
+
+        token = CALLER.set(caller)
+        try:
+            return LiveRecord.begin(self.ws, prepared.request, prepared.job, None, write=self.write)
+        finally:
+            CALLER.reset(token)
 
     def cancel(self, job_id: str) -> None:
         self.ws.backend("text").cancel(job_id)

@@ -140,18 +140,23 @@ kill -9 loses at most about a second of it."""
 class LiveRecord:
     """The history row of a generation while it runs: written when it starts (status
     ``running``), its streamed text saved every :data:`STREAM_SAVE_SECONDS`, finished by
-    :func:`record_outcome`. Call it on the thread that writes the database."""
+    :func:`record_outcome`. Call it on the thread that writes the database, or give
+    ``write`` (the API server's: run a function on the writer's thread) and feed it tokens
+    from any thread; :meth:`begin` itself runs on the writer's thread."""
 
-    def __init__(self, ws: Workspace, generation_id: int):
+    def __init__(self, ws: Workspace, generation_id: int,
+                 write: Callable[[Callable[[], Any]], Any] | None = None):
         self.ws, self.generation_id = ws, generation_id
+        self._write = write or (lambda fn: fn())
         self.pieces: list[str] = []
         self._saved_at = time.monotonic()
         self._saved_len = 0
 
     @classmethod
-    def begin(cls, ws: Workspace, request: TextRequest, job: jobs.TextJob, conversation_id: int | None) -> "LiveRecord":
+    def begin(cls, ws: Workspace, request: TextRequest, job: jobs.TextJob, conversation_id: int | None, *,
+              write: Callable[[Callable[[], Any]], Any] | None = None) -> "LiveRecord":
         record = _record(request, job, conversation_id, None, None)
-        live = cls(ws, ws.history.start(record))
+        live = cls(ws, ws.history.start(record), write)
         _LIVE[job.job_id] = live
         return live
 
@@ -173,17 +178,23 @@ class LiveRecord:
         text = self.text
         if len(text) != self._saved_len:
             self._saved_len = len(text)
-            self.ws.history.stream(self.generation_id, text)
+            self._write(lambda: self.ws.history.stream(self.generation_id, text))
 
     def interrupt(self) -> None:
         """The process is being stopped (SIGTERM, Ctrl-C): keep what streamed, as interrupted."""
         _LIVE.pop(next((k for k, v in _LIVE.items() if v is self), ""), None)
-        row = self.ws.history.get(self.generation_id)
-        if row is not None and row["status"] == "running":
-            record = {k: v for k, v in row.items() if k not in ("id", "created_at", "rank")}
-            self.ws.history.finish(self.generation_id, {**record, "output": self.text, "status": "interrupted",
-                                                        "error": "Stopped before it finished (the program was "
-                                                                 "interrupted); the text kept is what it had written."})
+        text = self.text
+
+        def mark() -> None:
+            row = self.ws.history.get(self.generation_id)
+            if row is not None and row["status"] == "running":
+                record = {k: v for k, v in row.items() if k not in ("id", "created_at", "rank")}
+                self.ws.history.finish(self.generation_id, {
+                    **record, "output": text, "status": "interrupted",
+                    "error": "Stopped before it finished (the program was interrupted); the text kept is what "
+                             "it had written."})
+
+        self._write(mark)
 
 
 _LIVE: dict[str, LiveRecord] = {}

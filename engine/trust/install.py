@@ -13,11 +13,16 @@
   hash and suspicious constructs recorded on import, and both audited;
 - on open: a policy that changed since the last open is audited, and the retention
   period is applied; in "keep no history" mode what the last session left is removed.
+  A purge may VACUUM a large file, so the window (process ``app``) runs it on a thread
+  of its own with its own connection (``ws.cleanup``, :class:`Cleanup`); the command line
+  runs it before the command.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
 from typing import Any
 
 from engine.errors import BadInput
@@ -46,9 +51,74 @@ def install(ws: Any, *, process_name: str = "airlock", policy: Policy | None = N
     ws.record_steps.add_text("trust", lambda value: mask_stored(ws, value))
     ws.registry.gate = lambda action, record: model_gate(ws, action, record)
     _note_policy(ws)
-    apply_retention(ws)
-    if ws.trust.get("keep_no_history"):
-        forget_session(ws)
+    ws.cleanup = None
+    if process_name in BACKGROUND_CLEANUP and connect is not None:
+        ws.cleanup = start_cleanup(ws, connect)
+    else:
+        apply_retention(ws)
+        if ws.trust.get("keep_no_history"):
+            forget_session(ws)
+
+
+BACKGROUND_CLEANUP = ("app",)
+"""Front ends whose start must not wait for a purge (the window's UI thread)."""
+
+
+class Cleanup(threading.Thread):
+    """The purges due at start (retention, and what a "keep no history" session left),
+    on this thread's own connection; ``done`` is set when it ends, ``result`` holds the
+    retention purge's counts, ``error`` a failure (logged; the next start tries again)."""
+
+    def __init__(self, ws: Any, connect: Callable[[], Any]):
+        super().__init__(name="airlock-cleanup", daemon=True)
+        self.home_root, self.outputs_dir, self.actor = ws.home.root, ws.home.outputs_dir, ws.audit_log.actor
+        self.connect = connect
+        # Read here, on the opener's thread: the settings live on its connection.
+        self.days = ws.trust.get("retention_days")
+        self.forget = bool(ws.trust.get("keep_no_history"))
+        self.opened_at = retention.cutoff_for(0)  # this session's own generations are not the last one's
+        self.done = threading.Event()
+        self.result: retention.PurgeResult | None = None
+        self.forgotten: retention.PurgeResult | None = None
+        self.error: BaseException | None = None
+        self.thread_id: int | None = None
+
+    @property
+    def needed(self) -> bool:
+        return self.days is not None or self.forget
+
+    def run(self) -> None:
+        self.thread_id = threading.get_ident()
+        db = None
+        try:
+            db = self.connect()
+            audit_log = AuditLog(db, self.home_root, actor=self.actor)
+            if self.days is not None:
+                self.result = retention.purge_expired(db, self.outputs_dir, self.days)
+                if self.result and (self.result.generations or self.result.batch_jobs):
+                    audit_log.append("data.purged", {"reason": "retention", "days": self.days,
+                                                     **self.result.as_dict()})
+            if self.forget:
+                self.forgotten = retention.purge(db, self.outputs_dir, before=self.opened_at,
+                                                 where=EPHEMERAL_WHERE)
+                if self.forgotten.generations:
+                    audit_log.append("data.purged", {"reason": "keep no history", **self.forgotten.as_dict()})
+        except BaseException as exc:  # the window goes on; the next start purges again
+            self.error = exc
+            log.warning("the purge at start failed", exc_info=True)
+        finally:
+            if db is not None:
+                db.conn.close()
+            self.done.set()
+
+
+def start_cleanup(ws: Any, connect: Callable[[], Any]) -> Cleanup | None:
+    """Start the purges due at start on a thread of their own (None when none is due)."""
+    task = Cleanup(ws, connect)
+    if not task.needed:
+        return None
+    task.start()
+    return task
 
 
 def mask_stored(ws: Any, value: Any) -> Any:
@@ -159,14 +229,22 @@ def forget_session(ws: Any) -> retention.PurgeResult:
     return result
 
 
-def purge_all(ws: Any, confirmation: str) -> retention.PurgeResult:
-    result = retention.delete_everything(ws.db, ws.home.outputs_dir, confirmation)
-    ws.audit_log.append("data.purged", {"reason": "delete everything", **result.as_dict()})
+def purge_all(ws: Any, confirmation: str, *, db: Any = None) -> retention.PurgeResult:
+    """Delete all history (the person typed :data:`retention.CONFIRMATION`), audited.
+    ``db``: the calling thread's own connection (the window runs this off its UI thread,
+    since the VACUUM after it takes as long as the file is large)."""
+    result = retention.delete_everything(db or ws.db, ws.home.outputs_dir, confirmation)
+    audit_log = ws.audit_log if db is None else AuditLog(db, ws.home.root, actor=ws.audit_log.actor)
+    audit_log.append("data.purged", {"reason": "delete everything", **result.as_dict()})
     return result
 
 
 def close(ws: Any) -> None:
-    """At workspace close: keep-no-history generations go."""
+    """At workspace close: the purge started at open finishes first, then keep-no-history
+    generations go."""
+    task = getattr(ws, "cleanup", None)
+    if task is not None:
+        task.join()
     try:
         if ws.trust.get("keep_no_history"):
             forget_session(ws)

@@ -216,6 +216,73 @@
     </message>
 </context>
 <context>
+    <name>AuditEvents</name>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Model imported</source>
+        <translation>模型已匯入</translation>
+    </message>
+    <message>
+        <source>Model loaded</source>
+        <translation>模型已載入</translation>
+    </message>
+    <message>
+        <source>Model refused</source>
+        <translation>模型遭拒</translation>
+    </message>
+    <message>
+        <source>Generation made</source>
+        <translation>已產生內容</translation>
+    </message>
+    <message>
+        <source>Export written</source>
+        <translation>已匯出</translation>
+    </message>
+    <message>
+        <source>Template pack imported</source>
+        <translation>範本包已匯入</translation>
+    </message>
+    <message>
+        <source>Batch reviewed</source>
+        <translation>批次已審閱</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>設定已變更</translation>
+    </message>
+    <message>
+        <source>Policy changed</source>
+        <translation>政策已變更</translation>
+    </message>
+    <message>
+        <source>History deleted</source>
+        <translation>歷史紀錄已刪除</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API 金鑰</translation>
+    </message>
+    <message>
+        <source>API key issued</source>
+        <translation>已發出 API 金鑰</translation>
+    </message>
+    <message>
+        <source>API key used</source>
+        <translation>已使用 API 金鑰</translation>
+    </message>
+    <message>
+        <source>Encryption turned on</source>
+        <translation>已開啟加密</translation>
+    </message>
+    <message>
+        <source>Audit log exported</source>
+        <translation>稽核紀錄已匯出</translation>
+    </message>
+</context>
+<context>
     <name>AuditView</name>
     <message>
         <source>All events</source>
@@ -808,6 +875,13 @@
     <message>
         <source>When a conversation outgrows the context, Airlock can drop the oldest turns (and says so) or ask you first.</source>
         <translation>對話超出上下文長度時，Airlock 可以略過最早的幾輪（並會告訴你），或先詢問你。</translation>
+    </message>
+</context>
+<context>
+    <name>Cleanup</name>
+    <message>
+        <source>Removing old history in the background…</source>
+        <translation>正在背景中移除舊的歷史紀錄…</translation>
     </message>
 </context>
 <context>
@@ -4394,6 +4468,10 @@
     <message>
         <source>Restart Airlock to encrypt the database.</source>
         <translation>請重新啟動 Airlock 以加密資料庫。</translation>
+    </message>
+    <message>
+        <source>Deleting all history…</source>
+        <translation>正在刪除所有歷史紀錄…</translation>
     </message>
 </context>
 <context>

@@ -68,7 +68,15 @@ def test_the_audit_view_filters_verifies_and_exports(qtbot, workspace, tmp_path)
     qtbot.addWidget(view)
     assert view.table.rowCount() == 2
     view.event_filter.setCurrentIndex(view.event_filter.findData("settings.changed"))
-    assert view.table.rowCount() == 1 and view.table.item(0, 2).text() == "settings.changed"
+    assert view.table.rowCount() == 1 and view.table.item(0, 2).text() == "Setting changed"
+    assert view.table.item(0, 2).toolTip() == "settings.changed"
+    app = QApplication.instance()
+    try:
+        i18n.apply_language(app, "zh_TW")
+        qtbot.waitUntil(lambda: view.table.item(0, 2).text() == "設定已變更")
+        assert view.event_filter.currentText() == "設定已變更"
+    finally:
+        i18n.apply_language(app, "en")
     assert view.verify() and "intact" in view.status.text()
     path = view.export_csv(str(tmp_path / "audit.csv"))
     with open(path, newline="", encoding="utf-8") as f:
@@ -125,3 +133,55 @@ def test_png_metadata_off_by_policy_greys_out_the_images_option(qtbot, home):
         page = ImagesPage(ws)
         qtbot.addWidget(page)
         assert not page.form.write_parameters.isChecked() and not page.form.write_parameters.isEnabled()
+
+
+def test_pii_history_mode_greys_out_the_png_settings_option(qtbot, workspace):
+    from desktop.pages.images.page import ImagesPage
+
+    workspace.trust.set("pii_mode", ["history"])
+    page = ImagesPage(workspace)
+    qtbot.addWidget(page)
+    assert not page.form.write_parameters.isChecked() and not page.form.write_parameters.isEnabled()
+
+
+def test_delete_everything_runs_off_the_ui_thread_and_reports(qtbot, workspace, monkeypatch):
+    from desktop.pages import trust_settings
+
+    for i in range(3):
+        workspace.history.add({"kind": "text", "prompt": f"draft {i}", "status": "done"})
+    panel = PrivacyPanel(workspace)
+    qtbot.addWidget(panel)
+    monkeypatch.setattr(trust_settings.QInputDialog, "getText", lambda *a: ("delete everything", True))
+    panel.delete_all.click()
+    assert panel.message.text() == "Deleting all history…"  # the click returned before the purge ended
+    qtbot.waitUntil(lambda: panel.message.text().startswith("Deleted"), timeout=30000)
+    assert panel.message.text() == "Deleted 3 generations and 0 images."
+    assert workspace.history.count() == 0
+    assert workspace.audit_log.entries(event="data.purged")[0]["details"]["reason"] == "delete everything"
+    assert workspace.audit_log.verify().ok
+
+
+def test_the_window_says_old_history_is_being_removed_until_it_is(qtbot, home, monkeypatch):
+    import threading
+
+    from desktop import app as desktop_app
+    from engine.trust import retention
+
+    with Workspace(home) as ws:
+        ws.history.add({"kind": "text", "prompt": "old", "status": "done", "created_at": "2020-01-01T00:00:00.000Z"})
+        ws.trust.set("retention_days", 30)
+    release = threading.Event()
+    compact = retention.compact
+    monkeypatch.setattr(retention, "compact", lambda db: (release.wait(30), compact(db)))
+    ws = Workspace(home, process_name="app")
+    try:
+        window = desktop_app.create_window(ws, QApplication.instance())
+        qtbot.addWidget(window)
+        assert window.statusBar().currentMessage() == "Removing old history in the background…"
+        release.set()
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=30000)
+        assert ws.cleanup.result.generations == 1
+    finally:
+        release.set()
+        window.close()
+        ws.close()

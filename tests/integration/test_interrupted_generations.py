@@ -115,3 +115,49 @@ def test_a_crashed_worker_keeps_the_streamed_text(workspace):
     assert record["status"] == "failed" and record["prompt"] == PROMPT
     assert len(record["output"]) > 20 and "".join(streamed).startswith(record["output"])
     assert workspace.history.count() == 1
+
+
+def test_a_killed_api_server_leaves_an_interrupted_row(tmp_path):
+    """`airlock serve` stores a generation as it starts and as it streams, like the chat and
+    the CLI: kill -9 of the server mid-answer leaves the prompt, the caller and the text."""
+    import threading
+
+    import httpx
+
+    from tests.helpers.api_server import airlock, create_key, serve
+
+    home = tmp_path / "home"
+    key = create_key(home, "crm", "text")
+    streamed: list[str] = []
+    with serve(home, network_log=tmp_path / "network.log") as served:
+        def ask() -> None:
+            body = {"model": DEFAULT_TEXT_MODEL, "stream": True, "seed": 3, "max_tokens": 3000,
+                    "messages": [{"role": "user", "content": PROMPT}]}
+            try:
+                with httpx.stream("POST", f"{served.base}/chat/completions", json=body, timeout=240,
+                                  headers={"Authorization": f"Bearer {key}"}) as response:
+                    for line in response.iter_lines():
+                        if line.startswith("data: {"):
+                            for choice in json.loads(line[6:])["choices"]:
+                                streamed.append(choice["delta"].get("content") or "")
+            except httpx.HTTPError:
+                pass  # the server is killed under it
+
+        client = threading.Thread(target=ask)
+        client.start()
+        deadline = time.monotonic() + 240
+        while len("".join(streamed)) < 20:
+            assert time.monotonic() < deadline and served.process.poll() is None
+            time.sleep(0.05)
+        time.sleep(STREAM_SAVE_SECONDS + 0.5)
+        served.process.kill()
+        served.process.wait(30)
+        client.join(60)
+    [row] = rows(home)
+    assert row["status"] == "running" and PROMPT in row["prompt"]
+    assert json.loads(row["params"])["api"]["key"] == "crm"
+    assert len(row["output"]) >= 20 and "".join(streamed).startswith(row["output"])
+    listed = json.loads(airlock(home, "history", "list", "--json").stdout)  # the next open marks it
+    assert [(r["id"], r["status"]) for r in listed] == [(row["id"], "interrupted")]
+    assert listed[0]["output"] == row["output"]
+    assert len(rows(home)) == 1

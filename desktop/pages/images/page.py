@@ -18,6 +18,7 @@ from engine.errors import BadInput
 from engine.image import settings as image_settings
 from engine.image.runner import ImageOutcome
 from engine.workspace import Workspace
+from engine.trust.install import png_parameters_allowed
 
 
 class ImagesPage(QWidget):
@@ -39,7 +40,7 @@ class ImagesPage(QWidget):
     def _build(self) -> None:
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.form = ImageForm()
-        if not self.ws.trust.get("png_metadata"):  # Settings → Privacy, or the policy (engine/trust)
+        if not png_parameters_allowed(self.ws):  # Settings → Privacy, the policy, PII history mode
             self.form.write_parameters.setChecked(False)
             self.form.write_parameters.setEnabled(False)
         right = QSplitter(Qt.Orientation.Vertical)

@@ -107,3 +107,75 @@ def test_delete_everything_needs_the_words(workspace):
     assert result.generations == 3 and workspace.history.count() == 0
     assert workspace.audit_log.entries(event="data.purged")[0]["details"]["reason"] == "delete everything"
     assert workspace.audit_log.verify().ok
+
+
+def test_a_purged_word_leaves_the_search_index_and_the_word_list(workspace):
+    """FTS5 keeps a deleted row's terms in its segments until they are merged, and the
+    search-word list only grows: the purge merges the index and drops unused words."""
+    for i in range(30):
+        workspace.history.add({"kind": "text", "prompt": f"filler {i} about tea", "output": "ok", "status": "done"})
+    workspace.history.add({"kind": "text", "prompt": "quokkamarmot zebrafishledger", "output": "xylophonist",
+                           "status": "done", "created_at": stamp(40)})
+    workspace.history.add({"kind": "text", "prompt": "zebrafishledger stays", "output": "ok", "status": "done"})
+    assert retention.purge(workspace.db, workspace.home.outputs_dir, before=retention.cutoff_for(30)).generations == 1
+    words = {r[0] for r in workspace.db.execute("select word from search_words")}
+    assert "zebrafishledger" in words and not {"quokkamarmot", "xylophonist"} & words
+    assert [r["prompt"] for r in workspace.history.search("zebrafish")] == ["zebrafishledger stays"]
+    workspace.db.conn.close()
+    for path in workspace.home.root.glob("airlock.db*"):
+        data = path.read_bytes()
+        assert b"quokkamarmot" not in data and b"xylophonist" not in data, path
+    workspace.db = None
+
+
+def test_the_window_starts_without_waiting_for_the_purge(home, monkeypatch):
+    """The window's workspace (process "app") purges on a thread of its own: here the
+    VACUUM is held back, and the workspace opens (and works) meanwhile."""
+    import threading
+
+    with Workspace(home) as ws:
+        ids = fill(ws)
+        ws.trust.set("retention_days", 30)
+    release = threading.Event()
+    compact = retention.compact
+
+    def slow_compact(db):
+        assert release.wait(30)
+        compact(db)
+
+    monkeypatch.setattr(retention, "compact", slow_compact)
+    ws = Workspace(home, process_name="app")
+    try:
+        task = ws.cleanup
+        assert task is not None and not task.done.is_set()  # opened while the purge is still running
+        ws.history.add({"kind": "text", "prompt": "typed while it purges", "status": "done"})
+        release.set()
+        assert task.done.wait(30) and task.error is None
+        assert task.thread_id != threading.get_ident()
+        assert task.result.generations == 2 and ws.history.get(ids["old_text"]) is None
+        assert ws.history.count() == 2
+        entry = ws.audit_log.entries(event="data.purged")[0]["details"]
+        assert entry["reason"] == "retention" and entry["generations"] == 2
+        assert ws.audit_log.verify().ok
+    finally:
+        release.set()
+        ws.close()
+
+
+def test_the_window_forgets_the_last_keep_no_history_session_but_not_its_own(home):
+    with Workspace(home) as ws:
+        ws.trust.set("keep_no_history", True)
+        old = ws.history.add({"kind": "text", "prompt": "last session", "status": "done"})
+        ws.db.conn.close()  # killed: close() never ran
+        ws.text_worker.stop()
+        ws.image_worker.stop()
+        ws.close = lambda: None
+    ws = Workspace(home, process_name="app")
+    try:
+        mine = ws.history.add({"kind": "text", "prompt": "this session", "status": "done"})
+        assert ws.cleanup is not None and ws.cleanup.done.wait(30)
+        assert ws.history.get(old) is None and ws.history.get(mine) is not None
+    finally:
+        ws.close()
+    with Workspace(home) as again:
+        assert again.history.get(mine) is None  # its own session ends at close
