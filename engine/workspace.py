@@ -76,7 +76,7 @@ class _Stores:
     def batches(self) -> "BatchStore":
         from engine.batch.store import BatchStore
 
-        return BatchStore(self.db)
+        return BatchStore(self.db, mask=self.record_steps.apply_text)
 
     @cached_property
     def api_keys(self) -> "ApiKeys":

@@ -73,8 +73,9 @@ def export_job(store: BatchStore, job_id: int, out: Path | str, fmt: str = "csv"
     """Write the job's approved rows to ``out`` in ``fmt``; eml writes one file per row into
     the folder ``out``. Refuses when no row is approved, so an empty export never looks done.
 
-    ``redact`` masks personal data in every cell of a CSV/XLSX export (the PII mode
-    "exports", engine/trust/install.export_rules); mail exports keep their addresses."""
+    ``redact`` masks personal data in every cell of a CSV/XLSX export and in the subject
+    and body of every mail (the PII mode "exports", engine/trust/install.export_rules); a
+    mail keeps its recipient's address, which it cannot be delivered without (docs/privacy.md)."""
     if fmt not in FORMATS:
         raise BadInput(f"Unknown export format '{fmt}' (use {', '.join(FORMATS)}).")
     job = store.job(job_id)
@@ -92,9 +93,13 @@ def export_job(store: BatchStore, job_id: int, out: Path | str, fmt: str = "csv"
     column = to_column or email_column(job.columns)
     if column is None or column not in job.columns:
         raise BadInput("No column holds the recipients' addresses; name one (e.g. --to-column email).")
-    messages = [(r, message(job, r, column, subject_field, body_field, sender)) for r in rows]
+    messages = [(r, message(job, r, column, subject_field, body_field, sender, redact=redact)) for r in rows]
     usable = [(r, m) for r, m in messages if m is not None]
     if not usable:
+        if any((r.input.get(column) or "").strip() == pii.LABELS["email"] for r in rows):
+            raise BadInput(f"The addresses in the column '{column}' were masked when the drafts were stored "
+                           "(PII protection in stored history); export CSV instead and merge it with your "
+                           "original list by row number.")
         raise BadInput(f"None of the approved rows has an address in the column '{column}'.")
     if fmt == "mbox":
         _write_mbox(out, [m for _, m in usable], replace)
@@ -106,12 +111,12 @@ def export_job(store: BatchStore, job_id: int, out: Path | str, fmt: str = "csv"
 def export_approved(ws: Any, job_id: int, out: Path | str, fmt: str = "csv", *, replace: bool = False,
                     to_column: str | None = None, sender: str | None = None) -> ExportResult:
     """What every front end does to export a job (the CLI, the Batch page): the PII mode
-    decides whether CSV/XLSX cells are masked, and the export is recorded in the audit
-    log (what, where, how many, never the content)."""
+    decides whether CSV/XLSX cells and mail subjects and bodies are masked, and the export
+    is recorded in the audit log (what, where, how many, never the content)."""
     from engine.trust.audit import audit
     from engine.trust.install import export_rules
 
-    rules = export_rules(ws, asked=False) if fmt in ("csv", "xlsx") else None
+    rules = export_rules(ws, asked=False)
     result = export_job(ws.batches, job_id, out, fmt, replace=replace, to_column=to_column, sender=sender,
                         redact=rules)
     audit(ws, "export.written", what="batch", job_id=job_id, path=str(result.path), records=result.written,
@@ -138,8 +143,9 @@ def _write_xlsx(out: Path, cells: list[list[str]], replace: bool) -> None:
 
 
 def message(job: BatchJob, row: BatchRow, to_column: str, subject_field: str, body_field: str,
-            sender: str | None) -> Any:
-    """One approved draft as an RFC 5322 message, or None when the row has no address."""
+            sender: str | None, *, redact: pii.Rules | None = None) -> Any:
+    """One approved draft as an RFC 5322 message, or None when the row has no address;
+    ``redact``: subject and body masked (the To address is kept)."""
     from email.message import EmailMessage
 
     address = (row.input.get(to_column) or "").strip()
@@ -149,6 +155,8 @@ def message(job: BatchJob, row: BatchRow, to_column: str, subject_field: str, bo
     subject = _cell(final.get(subject_field, "")).replace("\r", " ").replace("\n", " ").strip()
     body = _cell(final.get(body_field)) if body_field in final else \
         "\n\n".join(_cell(v) for k, v in final.items() if k != subject_field)
+    if redact is not None:
+        subject, body = pii.redact(subject, redact) or "", pii.redact(body, redact) or ""
     msg = EmailMessage(policy=email.policy.SMTP)
     msg["To"] = address
     if sender:

@@ -98,4 +98,4 @@ def create_job(ws: Any, template_name: str, table: Table, *,
         "columns": list(table.columns), "source_name": table.source_name, "source_encoding": table.encoding,
         "dry_run": int(dry_run),
     }
-    return BatchStore(db).create(job, rows)
+    return BatchStore(db, mask=ws.record_steps.apply_text).create(job, rows)

@@ -81,7 +81,7 @@ class BatchRunner:
         connection's setting, default 4, on an inference server: engine/backends/router.py)."""
         self._in_flight: set[str] = set()
         self.db = db or ws.db
-        self.store = BatchStore(self.db)
+        self.store = BatchStore(self.db, mask=ws.record_steps.apply_text)  # PII history mode
         self.history = History(self.db, ws.record_steps)
         self.job: BatchJob = self.store.job(job_id)
         self.on_progress = on_progress

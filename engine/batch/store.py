@@ -10,13 +10,20 @@ attempt counted) in its own transaction before it is generated, and *finished* i
 same transaction that records its output. A row still ``running`` whose owner process is
 gone (kill -9, crash, power cut) goes back to ``pending`` on the next open
 (:meth:`BatchStore.recover`), so nothing is lost and nothing finished runs again.
+
+Personal data (PII mode "history", engine/trust/install.mask_stored): a row's input,
+prompt and system prompt are what the model needs, so they stay as imported while the
+row waits to be drafted (pending, running, failed and waiting for a retry); the moment a
+row is drafted they are masked together with its draft, in the same update. Reviewers'
+edits and reasons, the job's knowledge snippets and its source file name are masked as
+they are stored. ``mask`` is that rule (identity when the mode is off).
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -171,8 +178,10 @@ def _row(row: Mapping[str, Any]) -> BatchRow:
 class BatchStore:
     """The batch tables of one database connection."""
 
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: sqlite_utils.Database, mask: Callable[[Any], Any] | None = None):
         self.db = db
+        self.mask: Callable[[Any], Any] = mask or (lambda value: value)
+        """What stored content passes (the workspace's text steps: ``ws.record_steps.apply_text``)."""
 
     # jobs ----------------------------------------------------------------------------
 
@@ -180,6 +189,8 @@ class BatchStore:
         """Insert a job and all its rows in one transaction (a failure leaves no job)."""
         now = utc_now()
         record = {**job, "created_at": now, "updated_at": now, "status": "ready"}
+        record["knowledge"] = self.mask(record.get("knowledge") or [])
+        record["source_name"] = self.mask(record.get("source_name") or "")
         for key in ("params", "mapping", "columns", "outputs", "knowledge", "template_snapshot"):
             record[key] = json.dumps(record.get(key) or ([] if key in ("columns", "outputs", "knowledge") else {}),
                                      ensure_ascii=False, sort_keys=True)
@@ -268,6 +279,15 @@ class BatchStore:
         holds it (it was recovered meanwhile), so an outcome is never written twice."""
         if status not in ("done", "failed"):
             raise ValueError(status)
+        for key in ("output_text", "output_fields", "error"):
+            if key in values:
+                values[key] = self.mask(values[key])
+        if status == "done":  # drafted: what the model needed is masked with the draft
+            row = next(iter(self.db.query("select input, prompt, system from batch_rows where id = ?", [row_id])),
+                       None)
+            if row is not None:
+                values.update(input=json.dumps(self.mask(json.loads(row["input"])), ensure_ascii=False),
+                              prompt=self.mask(row["prompt"]), system=self.mask(row["system"]))
         for key in ("output_fields", "brand_voice_flags"):
             if key in values:
                 values[key] = _dumps(values[key])
@@ -345,13 +365,13 @@ class BatchStore:
         with self.db.atomic():
             for r in rows:
                 values: dict[str, Any] = {"status": status, "reviewer": reviewer, "decided_at": now,
-                                          "reason": reason if decision == "rejected" else None}
+                                          "reason": self.mask(reason) if decision == "rejected" else None}
                 if decision == "edited":
-                    values["edited_fields"] = _dumps(dict(edited_fields or {}))
+                    values["edited_fields"] = _dumps(self.mask(dict(edited_fields or {})))
                 self.db.execute(f"update batch_rows set {', '.join(f'{k} = ?' for k in values)} where id = ?",
                                 [*values.values(), r.id])
                 self.db.execute("insert into batch_decisions (row_id, decision, reviewer, reason, at) "
-                                "values (?, ?, ?, ?, ?)", [r.id, decision, reviewer, reason, now])
+                                "values (?, ?, ?, ?, ?)", [r.id, decision, reviewer, self.mask(reason), now])
         return len(rows)
 
     def decisions(self, job_id: int, row_number: int) -> list[dict[str, Any]]:
