@@ -178,19 +178,19 @@ def _edit_ratio(db: sqlite_utils.Database, bounds: list[str]) -> dict[str, Any] 
     draft and kept text, by RapidFuzz, averaged over edited rows."""
     from rapidfuzz.distance import Levenshtein
 
-    edited = db.execute("select count(*) from batch_rows indexed by batch_rows_edited "
-                        "where decided_at >= ? and decided_at < ? and status = 'edited'", bounds).fetchone()[0]
-    if not edited:
+    ids = [row[0] for row in db.execute(
+        "select id from batch_rows indexed by batch_rows_edited "
+        "where decided_at >= ? and decided_at < ? and status = 'edited' order by decided_at, id", bounds).fetchall()]
+    if not ids:
         return None
+    edited = len(ids)
     step = -(-edited // EDIT_SAMPLE)  # every row up to EDIT_SAMPLE, then every step-th
-    # the sample is picked on the partial index (decided_at, id order); only its rows are read
-    rows = db.execute(
-        """select coalesce(r.output_fields, r.output_text), r.edited_fields from (
-               select id, row_number() over (order by decided_at, id) as n
-               from batch_rows indexed by batch_rows_edited
-               where decided_at >= ? and decided_at < ? and status = 'edited') picked
-           join batch_rows r on r.id = picked.id
-           where (picked.n - 1) % ? = 0 order by picked.n""", [*bounds, step]).fetchall()
+    # the sample is picked off the partial index (decided_at, id order); only its rows are read
+    picked = ids[::step]
+    texts = {row[0]: row[1:] for row in db.execute(
+        "select id, coalesce(output_fields, output_text), edited_fields from batch_rows "
+        "where id in (select value from json_each(?))", [json.dumps(picked)]).fetchall()}
+    rows = [texts[i] for i in picked if i in texts]
     total = sum(Levenshtein.normalized_distance(_kept_text(draft), _kept_text(kept)) for draft, kept in rows)
     return {"mean": total / len(rows), "rows": edited, "measured_rows": len(rows)}
 
