@@ -271,7 +271,7 @@ class KnowledgePage(QWidget):
         lines = [self.tr("Imported {n} documents ({chunks} chunks) into '{collection}'.").format(
             n=len(report.imported), chunks=chunks, collection=collection)]
         for name, reason in report.skipped:
-            lines.append(self.tr("Skipped {name}: {reason}").format(name=name, reason=reason))
+            lines.append(self.tr("Skipped {name}: {reason}").format(name=name, reason=engine_text(reason)))
         self.show_message("\n".join(lines), warning=bool(report.skipped))
         self.reload()
         self._select_collection(collection)

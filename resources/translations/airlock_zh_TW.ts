@@ -504,6 +504,14 @@
         <translation>已停止；再執行一次即可從中斷處繼續。</translation>
     </message>
     <message>
+        <source>Row {n} has a new draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {n} could not be drafted again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Draft: {error}</source>
         <translation>草稿：{error}</translation>
     </message>
@@ -520,6 +528,10 @@
         <translation>{reviewer} 於 {time} {status}</translation>
     </message>
     <message>
+        <source>Earlier draft, replaced by {reviewer} at {time} ({n} in all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Approved {n} rows.</source>
         <translation>已核准 {n} 列。</translation>
     </message>
@@ -528,8 +540,16 @@
         <translation>請輸入退回原因，再按 Enter。</translation>
     </message>
     <message>
-        <source>Row {n} will be drafted again when the job runs.</source>
-        <translation>工作執行時會重新產生第 {n} 列。</translation>
+        <source>Row {n} is drafted again next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drafting row {n} again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling the export…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export approved rows</source>
@@ -538,6 +558,22 @@
     <message>
         <source>CSV for Excel (*.csv);;Excel workbook (*.xlsx);;Mailbox (*.mbox)</source>
         <translation>Excel 用 CSV (*.csv);;Excel 活頁簿 (*.xlsx);;郵件信箱檔 (*.mbox)</translation>
+    </message>
+    <message>
+        <source>Exporting: {done} of {total} rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Wrote {n} approved rows to {path}.</source>
@@ -1637,6 +1673,14 @@
         <translation>以 {steps} 步和強度 {strength} 不會執行任何去噪步驟；請提高 --steps 或 --strength。</translation>
     </message>
     <message>
+        <source>the GPU is switched off in the settings</source>
+        <translation>設定中已關閉 GPU</translation>
+    </message>
+    <message>
+        <source>an NVIDIA GPU is present but this torch build has no CUDA support; install the CUDA build of torch to use it</source>
+        <translation>雖然有 NVIDIA GPU，但這個 torch 版本不支援 CUDA；請安裝 CUDA 版的 torch 才能使用</translation>
+    </message>
+    <message>
         <source>No CUDA GPU is usable by this torch build; choose the CPU or install torch with CUDA.</source>
         <translation>這個 torch 版本無法使用任何 CUDA GPU；請選擇 CPU，或安裝支援 CUDA 的 torch。</translation>
     </message>
@@ -2545,6 +2589,18 @@
         <translation>{name} 不完整：safetensors 標頭提前結束（{size} 位元組，標頭需要 {value}）。</translation>
     </message>
     <message>
+        <source>{where} could not be checked: its sandbox process did not start.</source>
+        <translation>無法檢查{where}：它的沙箱程序沒有啟動。</translation>
+    </message>
+    <message>
+        <source>{where} needed more memory than a template may use (its process ended).</source>
+        <translation>{where}需要的記憶體超過範本的使用上限（它的程序已結束）。</translation>
+    </message>
+    <message>
+        <source>{where} could not be rendered ({exc}).</source>
+        <translation>{where}無法套用（{exc}）。</translation>
+    </message>
+    <message>
         <source>{where} builds a value of more than {max_value_chars} characters or items.</source>
         <translation>{where}產生的值超過 {max_value_chars} 個字元或項目。</translation>
     </message>
@@ -2687,6 +2743,22 @@
     <message>
         <source>The JSON schema is not valid JSON ({msg} at character {pos}).</source>
         <translation>JSON 結構描述不是有效的 JSON（第 {pos} 個字元：{msg}）。</translation>
+    </message>
+    <message>
+        <source>GPU offload is switched off in the settings</source>
+        <translation>設定中已關閉 GPU 卸載</translation>
+    </message>
+    <message>
+        <source>an NVIDIA GPU is present but this llama-cpp-python build has no CUDA support; reinstall it with CMAKE_ARGS=-DGGML_CUDA=on</source>
+        <translation>雖然有 NVIDIA GPU，但這個 llama-cpp-python 版本不支援 CUDA；請以 CMAKE_ARGS=-DGGML_CUDA=on 重新安裝</translation>
+    </message>
+    <message>
+        <source>this llama-cpp-python build has no Metal support</source>
+        <translation>這個 llama-cpp-python 版本不支援 Metal</translation>
+    </message>
+    <message>
+        <source>loading on the GPU failed ({exc}); running on the CPU</source>
+        <translation>在 GPU 上載入失敗（{exc}）；改以 CPU 執行</translation>
     </message>
     <message>
         <source>generation failed inside llama.cpp ({exc})</source>
@@ -3444,6 +3516,22 @@
     <message>
         <source>(none: use the default)</source>
         <translation>（不對應：使用預設值）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>row {n}: {reason}</source>
+        <translation>第 {n} 列：{reason}</translation>
+    </message>
+    <message>
+        <source>; and {n} more rows</source>
+        <translation>；另外還有 {n} 列</translation>
+    </message>
+    <message>
+        <source>{n} row(s) cannot be used: {rows}{more}</source>
+        <translation>有 {n} 列無法使用：{rows}{more}</translation>
     </message>
 </context>
 <context>
@@ -4446,6 +4534,10 @@
         <translation>已刪除 {n} 筆生成紀錄與 {images} 張圖片。</translation>
     </message>
     <message>
+        <source>Deleting all history…</source>
+        <translation>正在刪除所有歷史紀錄…</translation>
+    </message>
+    <message>
         <source>Encrypt the database</source>
         <translation>加密資料庫</translation>
     </message>
@@ -4468,10 +4560,6 @@
     <message>
         <source>Restart Airlock to encrypt the database.</source>
         <translation>請重新啟動 Airlock 以加密資料庫。</translation>
-    </message>
-    <message>
-        <source>Deleting all history…</source>
-        <translation>正在刪除所有歷史紀錄…</translation>
     </message>
 </context>
 <context>

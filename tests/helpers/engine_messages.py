@@ -189,6 +189,13 @@ def _fragments(node: ast.AST) -> list[ast.AST]:
         return [item.elts[0] if isinstance(item, ast.Tuple) else item for item in node.value.elts]
     if isinstance(node, ast.Call) and _last_name(node.func) != "audit":  # audit details are not shown
         return [k.value for k in node.keywords if k.arg in FRAGMENT_NAMES]
+    if isinstance(node, ast.Assign) and isinstance(node.value, ast.Tuple):  # layers, device, reason = 0, "CPU", f"..."
+        return [value for target in node.targets if isinstance(target, ast.Tuple)
+                for name, value in zip(target.elts, node.value.elts)
+                if isinstance(name, ast.Name) and name.id in SENTENCE_NAMES]
+    if isinstance(node, ast.FunctionDef) and node.name.startswith("choose_"):  # (device, label, why it is the CPU)
+        return [value for r in ast.walk(node) if isinstance(r, ast.Return) and isinstance(r.value, ast.Tuple)
+                for value in r.value.elts[2:]]
     if isinstance(node, ast.FunctionDef) and node.name.endswith("_phrase"):
         returns = [r.value for r in ast.walk(node) if isinstance(r, ast.Return) and r.value is not None]
         return [part for r in returns for part in ([r.body, r.orelse] if isinstance(r, ast.IfExp) else [r])]

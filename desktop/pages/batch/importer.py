@@ -158,6 +158,13 @@ class ImportDialog(QDialog):
         return {v.name: self.mapping.cellWidget(i, 1).currentData() for i, v in enumerate(template.variables)
                 if self.mapping.cellWidget(i, 1) is not None}
 
+    def problems_text(self, problems: list, limit: int = 10) -> str:
+        """The failing rows in the person's language (the engine's reasons translated)."""
+        rows = self.tr("; ").join(self.tr("row {n}: {reason}").format(n=p.row_number, reason=engine_text(p.message))
+                                  for p in problems[:limit])
+        more = self.tr("; and {n} more rows").format(n=len(problems) - limit) if len(problems) > limit else ""
+        return self.tr("{n} row(s) cannot be used: {rows}{more}").format(n=len(problems), rows=rows, more=more)
+
     def _validate(self) -> None:
         template = self.current_template()
         ok = False
@@ -167,7 +174,7 @@ class ImportDialog(QDialog):
             except BadInput as exc:
                 self.problems.setText(engine_text(exc))
             else:
-                self.problems.setText(columns.problems_message(problems) if problems else "")
+                self.problems.setText(self.problems_text(problems) if problems else "")
                 ok = not problems
         self.create.setEnabled(ok)
 

@@ -8,6 +8,7 @@ composing, because it needs the editor's draft as well as this form's values.
 
 from __future__ import annotations
 
+from desktop.engine_text import engine_text
 from desktop.qt import (QApplication, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea,
                         QVBoxLayout, QWidget)
 from desktop.widgets.snippet_picker import SnippetPicker
@@ -93,7 +94,7 @@ class TemplateRunPanel(QWidget):
     def show_composed(self, composed: ComposedPrompt, framework: str | None) -> None:
         """The rendered prompt, its notes, and what went into it (voice, framework, sources)."""
         self.preview.setPlainText(composed.prompt)
-        self.preview_message.setText("\n".join(composed.notes))
+        self.preview_message.setText("\n".join(engine_text(note) for note in composed.notes))
         meta = []
         if composed.negative:
             meta.append(self.tr("Negative: {text}").format(text=composed.negative))
