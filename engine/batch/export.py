@@ -18,14 +18,14 @@ import email.policy
 import email.utils
 import io
 import mailbox
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from engine.batch.mapping import email_column
 from engine.batch.store import APPROVED, BatchJob, BatchRow, BatchStore
-from engine.errors import BadInput
+from engine.errors import BadInput, Cancelled
 from engine.files import atomic_write
 from engine.trust import pii
 
@@ -55,12 +55,15 @@ def _cell(value: Any) -> str:
     return "\n".join(str(v) for v in value) if isinstance(value, list) else ("" if value is None else str(value))
 
 
-def table_rows(job: BatchJob, rows: Sequence[BatchRow]) -> tuple[list[str], list[list[str]]]:
+def table_rows(job: BatchJob, rows: Sequence[BatchRow],
+               step: Callable[[], None] | None = None) -> tuple[list[str], list[list[str]]]:
     """Header and rows for CSV/XLSX: the source columns, then each output field, then the review."""
     fields = [f.name for f in job.outputs] or ["text"]
     header = ["row", *job.columns, *fields, "status", "reviewer", "decided_at"]
     body = []
     for r in rows:
+        if step:
+            step()
         final = r.final_fields
         body.append([str(r.row_number), *(r.input.get(c, "") for c in job.columns),
                      *(_cell(final.get(f)) for f in fields), r.status, r.reviewer or "", r.decided_at or ""])
@@ -69,13 +72,20 @@ def table_rows(job: BatchJob, rows: Sequence[BatchRow]) -> tuple[list[str], list
 
 def export_job(store: BatchStore, job_id: int, out: Path | str, fmt: str = "csv", *, replace: bool = False,
                to_column: str | None = None, subject_field: str = "subject", body_field: str = "body",
-               sender: str | None = None, redact: pii.Rules | None = None) -> ExportResult:
+               sender: str | None = None, redact: pii.Rules | None = None,
+               progress: Callable[[int, int], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> ExportResult:
     """Write the job's approved rows to ``out`` in ``fmt``; eml writes one file per row into
     the folder ``out``. Refuses when no row is approved, so an empty export never looks done.
 
     ``redact`` masks personal data in every cell of a CSV/XLSX export and in the subject
     and body of every mail (the PII mode "exports", engine/trust/install.export_rules); a
-    mail keeps its recipient's address, which it cannot be delivered without (docs/privacy.md)."""
+    mail keeps its recipient's address, which it cannot be delivered without (docs/privacy.md).
+
+    ``progress(done, total)`` is told after each row is prepared; ``cancelled()`` turning
+    true stops the export (engine.errors.Cancelled) before anything is written: the file
+    appears whole or not at all (engine/files.atomic_write), so the desktop app can run
+    an export on a background thread with a Cancel button."""
     if fmt not in FORMATS:
         raise BadInput(f"Unknown export format '{fmt}' (use {', '.join(FORMATS)}).")
     job = store.job(job_id)
@@ -83,8 +93,19 @@ def export_job(store: BatchStore, job_id: int, out: Path | str, fmt: str = "csv"
     if not rows:
         raise BadInput(f"Batch job {job.id} has no approved rows yet; approve drafts before exporting.")
     out = Path(out)
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        if cancelled and cancelled():
+            raise Cancelled("The export was cancelled; nothing was written.")
+        if progress and done:
+            progress(done, len(rows))
+        done += 1
+
     if fmt in ("csv", "xlsx"):
-        header, body = table_rows(job, rows)
+        header, body = table_rows(job, rows, step)
+        step()
         if redact is not None:
             body = [[pii.redact(cell, redact) or "" for cell in row] for row in body]
         cells = [[neutralise(c) for c in header], *([neutralise(c) for c in row] for row in body)]
@@ -93,7 +114,11 @@ def export_job(store: BatchStore, job_id: int, out: Path | str, fmt: str = "csv"
     column = to_column or email_column(job.columns)
     if column is None or column not in job.columns:
         raise BadInput("No column holds the recipients' addresses; name one (e.g. --to-column email).")
-    messages = [(r, message(job, r, column, subject_field, body_field, sender, redact=redact)) for r in rows]
+    messages = []
+    for r in rows:
+        step()
+        messages.append((r, message(job, r, column, subject_field, body_field, sender, redact=redact)))
+    step()
     usable = [(r, m) for r, m in messages if m is not None]
     if not usable:
         if any((r.input.get(column) or "").strip() == pii.LABELS["email"] for r in rows):
@@ -112,16 +137,28 @@ def export_approved(ws: Any, job_id: int, out: Path | str, fmt: str = "csv", *, 
                     to_column: str | None = None, sender: str | None = None) -> ExportResult:
     """What every front end does to export a job (the CLI, the Batch page): the PII mode
     decides whether CSV/XLSX cells and mail subjects and bodies are masked, and the export
-    is recorded in the audit log (what, where, how many, never the content)."""
-    from engine.trust.audit import audit
-    from engine.trust.install import export_rules
-
-    rules = export_rules(ws, asked=False)
+    is recorded in the audit log (what, where, how many, never the content). The Batch
+    page does the same three steps with the writing on a background thread."""
+    rules = redaction(ws)
     result = export_job(ws.batches, job_id, out, fmt, replace=replace, to_column=to_column, sender=sender,
                         redact=rules)
-    audit(ws, "export.written", what="batch", job_id=job_id, path=str(result.path), records=result.written,
-          format=fmt, redacted=rules is not None)
+    record_export(ws, job_id, result, redacted=rules is not None)
     return result
+
+
+def redaction(ws: Any) -> pii.Rules | None:
+    """The masking the PII mode asks of an export (None: none)."""
+    from engine.trust.install import export_rules
+
+    return export_rules(ws, asked=False)
+
+
+def record_export(ws: Any, job_id: int, result: ExportResult, *, redacted: bool) -> None:
+    """The audit entry of a written export."""
+    from engine.trust.audit import audit
+
+    audit(ws, "export.written", what="batch", job_id=job_id, path=str(result.path), records=result.written,
+          format=result.format, redacted=redacted)
 
 
 def _write_csv(out: Path, cells: list[list[str]], replace: bool) -> None:

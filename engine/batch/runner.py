@@ -19,7 +19,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -112,9 +112,10 @@ class BatchRunner:
 
     # running -------------------------------------------------------------------------
 
-    def run(self, *, upto: int | None = None) -> RunSummary:
-        """Generate pending rows (those up to row ``upto`` for a dry run) until none is left,
-        or until paused or cancelled. Raises BadInput when the job cannot run at all."""
+    def run(self, *, upto: int | None = None, only: Sequence[int] | None = None) -> RunSummary:
+        """Generate pending rows (those up to row ``upto`` for a dry run, or only the rows
+        ``only``: a regenerated row) until none is left, or until paused or cancelled.
+        Raises BadInput when the job cannot run at all."""
         job = self.job
         with _ACTIVE_LOCK:
             if job.id in _ACTIVE:
@@ -132,9 +133,9 @@ class BatchRunner:
             self.store.set_job(job.id, status="running", owner=self.owner, message=None)
             width = self._width(model)
             if width > 1:
-                generated, failed = self._run_concurrently(model, width, upto, started)
+                generated, failed = self._run_concurrently(model, width, upto, started, only)
             while width <= 1 and self._stop is None:
-                row = self.store.claim_next(job.id, self.owner, upto=upto)
+                row = self.store.claim_next(job.id, self.owner, upto=upto, only=only)
                 if row is None:
                     break
                 status = self._generate(row, model)
@@ -166,7 +167,8 @@ class BatchRunner:
         backend = self.ws.backend("text")
         return max(1, int(backend.concurrency(model.name))) if hasattr(backend, "concurrency") else 1
 
-    def _run_concurrently(self, model: Any, width: int, upto: int | None, started: float) -> tuple[int, int]:
+    def _run_concurrently(self, model: Any, width: int, upto: int | None, started: float,
+                          only: Sequence[int] | None = None) -> tuple[int, int]:
         """Keep ``width`` rows generating at once (a batching server answers them in
         parallel); claims and records stay on this thread, the one that writes the store."""
         from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
@@ -179,7 +181,7 @@ class BatchRunner:
         with ThreadPoolExecutor(width, thread_name_prefix="batch-row") as pool:
             while True:
                 while self._stop is None and len(in_flight) < width:
-                    row = self.store.claim_next(self.job.id, self.owner, upto=upto)
+                    row = self.store.claim_next(self.job.id, self.owner, upto=upto, only=only)
                     if row is None:
                         break
                     text_job = self._text_job(row, model)

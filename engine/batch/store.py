@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -260,13 +261,20 @@ class BatchStore:
             raise BadInput(f"Batch job {job_id} has no row {row_number}.")
         return _row(rows[0])
 
-    def claim_next(self, job_id: int, owner: str, *, upto: int | None = None) -> BatchRow | None:
-        """Take the first pending row (up to row ``upto``) for ``owner``, in one transaction."""
-        limit = " and row_number <= ?" if upto else ""
-        with self.db.atomic():
+    def claim_next(self, job_id: int, owner: str, *, upto: int | None = None,
+                   only: Sequence[int] | None = None) -> BatchRow | None:
+        """Take the next pending row for ``owner``, in one transaction: rows tried before
+        first, then in row order; up to row ``upto`` (a dry run; rows tried before count
+        too), or only rows ``only``."""
+        limit = " and (row_number <= ? or claimed_at is not null)" if upto else ""
+        args: list[Any] = [job_id, *([upto] if upto else [])]
+        if only is not None:
+            limit += f" and row_number in ({', '.join('?' for _ in only) or 'null'})"
+            args += list(only)
+        with self.db.atomic():  # rows tried before (regenerated, released) first: a reviewer waits on them
             found = list(self.db.query(
                 f"select id from batch_rows where job_id = ? and status = 'pending'{limit} "
-                "order by row_number limit 1", [job_id, *([upto] if upto else [])]))
+                "order by claimed_at is null, row_number limit 1", args))
             if not found:
                 return None
             self.db.execute("update batch_rows set status = 'running', owner = ?, claimed_at = ?, "
@@ -326,15 +334,37 @@ class BatchStore:
                 [job_id, *numbers])
         return cursor.rowcount
 
-    def regenerate(self, job_id: int, row_number: int) -> None:
-        """A reviewed or drafted row back to pending, its old draft dropped (history keeps it)."""
+    def regenerate(self, job_id: int, row_number: int, reviewer: str | None = None) -> BatchRow:
+        """Put a drafted, reviewed or failed row back in the queue to be drafted again, at
+        the front (:meth:`claim_next` takes rows tried before first) and with a new seed
+        (the same seed would give the same draft). The draft it replaces, with the
+        reviewer's edit if there was one, is kept in a ``regenerated`` decision
+        (:meth:`earlier_drafts`); History keeps its generation too."""
         row = self.row(job_id, row_number)
         if row.status == "running":
             raise BadInput(f"Row {row_number} is being generated right now.")
+        if row.status == "pending":
+            return row
+        drafted = row.output_fields is not None or row.output_text is not None
         with self.db.atomic():
             self.db.execute("update batch_rows set status = 'pending', output_text = null, output_fields = null, "
-                            "edited_fields = null, error = null, reviewer = null, decided_at = null, reason = null "
-                            "where id = ?", [row.id])
+                            "edited_fields = null, error = null, reviewer = null, decided_at = null, reason = null, "
+                            "brand_voice_flags = null, attempts = 0, seed = ? where id = ?",
+                            [random.randrange(2**31), row.id])
+            self.db.execute("insert into batch_decisions (row_id, decision, reviewer, reason, at, draft, "
+                            "generation_id) values (?, 'regenerated', ?, ?, ?, ?, ?)",
+                            [row.id, (reviewer or "").strip()[:MAX_REVIEWER_CHARS], row.error, utc_now(),
+                             _dumps(row.final_fields) if drafted else None, row.generation_id])
+        return self.row(job_id, row_number)
+
+    def earlier_drafts(self, job_id: int, row_number: int) -> list[dict[str, Any]]:
+        """The drafts a row had before it was regenerated, newest first: ``fields`` (what
+        the review showed then), ``generation_id``, who asked (``reviewer``) and when (``at``)."""
+        row = self.row(job_id, row_number)
+        return [{"fields": _loads(r["draft"]), "generation_id": r["generation_id"], "reviewer": r["reviewer"],
+                 "at": r["at"], "error": r["reason"]}
+                for r in self.db.query("select draft, generation_id, reviewer, reason, at from batch_decisions "
+                                       "where row_id = ? and decision = 'regenerated' order by id desc", [row.id])]
 
     def decide(self, job_id: int, row_numbers: Sequence[int], decision: str, reviewer: str, *,
                reason: str | None = None, edited_fields: Mapping[str, Any] | None = None) -> int:

@@ -23,6 +23,8 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
     sub.add_argument("--model", default=None)
     sub.add_argument("--rows", type=int, default=50)
     sub.add_argument("--tokens", type=int, default=16, help="new tokens per row (default 16)")
+    sub.add_argument("--threads", type=int, default=None,
+                     help="llama.cpp threads (default: the physical cores, as the text worker uses)")
     _json_option(sub)
     sub = command("image", "seconds per step, raw diffusers vs engine, and faster CPU paths", bench)
     sub.add_argument("--steps", default="1,4", help="two step counts; s/step is the difference (default 1,4)")
@@ -38,9 +40,9 @@ def cmd_bench(ws: Any, args: argparse.Namespace) -> Output:
     if args.action == "batch":
         from engine.bench.batch import bench_batch, format_batch_report
 
-        if args.rows < 2 or args.tokens < 1:
-            raise BadInput("--rows must be at least 2 and --tokens at least 1.")
-        report = bench_batch(ws, rows=args.rows, tokens=args.tokens, model=args.model)
+        if args.rows < 2 or args.tokens < 1 or (args.threads is not None and args.threads < 1):
+            raise BadInput("--rows must be at least 2, --tokens and --threads at least 1.")
+        report = bench_batch(ws, rows=args.rows, tokens=args.tokens, model=args.model, threads=args.threads)
         return Output(report, format_batch_report(report))
     if args.action == "image":
         from engine.bench.image import bench_image, format_image_report
