@@ -38,16 +38,23 @@ def show_cleanup(window: MainWindow, ws: Workspace) -> None:
     task = getattr(ws, "cleanup", None)
     if task is None or task.done.is_set():
         return
-    text = QCoreApplication.translate("Cleanup", "Removing old history in the background…")
-    window.statusBar().showMessage(text)
+    def text() -> str:
+        return QCoreApplication.translate("Cleanup", "Removing old history in the background…")
+
+    shown = [text()]
+    window.statusBar().showMessage(shown[0])
     timer = QTimer(window)
     timer.setInterval(250)
 
     def check() -> None:
+        bar = window.statusBar()
         if task.done.is_set():
             timer.stop()
-            if window.statusBar().currentMessage() == text:
-                window.statusBar().clearMessage()
+            if bar.currentMessage() == shown[0]:
+                bar.clearMessage()
+        elif bar.currentMessage() == shown[0] and text() != shown[0]:  # the language was switched
+            shown[0] = text()
+            bar.showMessage(shown[0])
 
     timer.timeout.connect(check)
     timer.start()

@@ -178,10 +178,16 @@ def test_the_window_says_old_history_is_being_removed_until_it_is(qtbot, home, m
         window = desktop_app.create_window(ws, QApplication.instance())
         qtbot.addWidget(window)
         assert window.statusBar().currentMessage() == "Removing old history in the background…"
+        i18n.apply_language(QApplication.instance(), "zh_TW")
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "正在背景中移除舊的歷史紀錄…")
+        i18n.apply_language(QApplication.instance(), "en")
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Removing old history in the background…")
         release.set()
         qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=30000)
         assert ws.cleanup.result.generations == 1
     finally:
+        i18n.apply_language(QApplication.instance(), "en")
+        QApplication.processEvents()
         release.set()
         window.close()
         ws.close()
