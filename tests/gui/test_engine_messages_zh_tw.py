@@ -148,3 +148,21 @@ def test_a_message_too_long_for_the_context_is_refused_in_chinese(qtbot, window,
     qtbot.waitUntil(lambda: not chat.bridge.busy, timeout=60_000)
     text = chat.view.messages()[-1].error_label.text()
     assert text.startswith("這則訊息超過 256 token 的上下文長度") and not english_sentence(text)
+
+
+def test_a_new_template_shows_no_form_preview_or_pack_message_of_another(qtbot, window, tmp_path, zh_tw):
+    page = window.templates
+    window.sidebar.setCurrentRow(window.pages.index(page))
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    shown_after(qtbot, page.browser.list_message, lambda: page.import_file(str(broken)))
+    assert page.select("EDM 行銷電子報") and page.runner.form.variables
+    page.import_file(str(broken))
+    qtbot.waitUntil(lambda: page.browser.list_message.isVisible() and not page.task.running, timeout=30_000)
+    page.new_template()
+    assert not page.browser.list_message.isVisible()  # the pack message belonged to its import
+    assert page.runner.form.variables == ()  # not the EDM template's fields
+    page.editor.body.setPlainText("寫給 {{ customer }} 的信")
+    page.refresh_preview()
+    assert page.runner.preview.toPlainText() == ""  # no preview of a draft that does not check
+    assert page.runner.preview_message.text().startswith("範本") and page.editor.body_label.wordWrap()

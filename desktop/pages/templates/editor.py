@@ -1,6 +1,7 @@
 """The template editor: name, description, the highlighted prompt body (and negative or
-system prompt), the variables table and the settings (category, kind, language, brand
-voice, framework, model, parameters), with Save / Revert / Versions.
+system prompt), the variables table, the settings (category, kind, language, brand
+voice, framework, model, parameters) and the output fields (the shape of a structured
+draft that batch jobs generate, engine/prompts/outputs.py), with Save / Revert / Versions.
 
 The editor holds the fields only; whether they differ from the saved template, and what
 Save does with them, is the page's business (:class:`TemplatesPage`). It emits
@@ -18,11 +19,13 @@ from desktop.qt import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, 
 from desktop.widgets.template_highlighter import TemplateHighlighter
 from engine.errors import BadInput
 from engine.prompts.frameworks import Frameworks
+from engine.prompts.outputs import FIELD_KINDS
 from engine.prompts.render import variable_names
 from engine.prompts.templates import Template
 from engine.prompts.variables import VARIABLE_TYPES
 
 VARIABLE_COLUMNS = ("name", "type", "label", "default", "required", "options", "help")
+OUTPUT_COLUMNS = ("name", "label", "kind", "items", "max_chars")
 
 
 class TemplateEditor(QWidget):
@@ -51,6 +54,7 @@ class TemplateEditor(QWidget):
         form.addRow(self.description_label, self.description)
         prompt_layout.addLayout(form)
         self.body_label = QLabel()
+        self.body_label.setWordWrap(True)  # the hint is read whole, never cut at the panel's edge
         prompt_layout.addWidget(self.body_label)
         self.body = QPlainTextEdit()
         self.body.setTabChangesFocus(True)
@@ -119,6 +123,27 @@ class TemplateEditor(QWidget):
         settings_form.addRow(self.settings_labels["params"], self.params)
         self.editor_tabs.addTab(settings_tab, "")
 
+        outputs_tab = QWidget()
+        outputs_layout = QVBoxLayout(outputs_tab)
+        self.outputs_hint = QLabel()
+        self.outputs_hint.setObjectName("meta")
+        self.outputs_hint.setWordWrap(True)
+        outputs_layout.addWidget(self.outputs_hint)
+        self.outputs_table = QTableWidget(0, len(OUTPUT_COLUMNS))
+        self.outputs_table.verticalHeader().setVisible(False)
+        self.outputs_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.outputs_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.outputs_table.horizontalHeader().setStretchLastSection(True)
+        outputs_layout.addWidget(self.outputs_table, 1)
+        row = QHBoxLayout()
+        self.add_output_button = QPushButton()
+        self.remove_output_button = QPushButton()
+        for button in (self.add_output_button, self.remove_output_button):
+            row.addWidget(button)
+        row.addStretch()
+        outputs_layout.addLayout(row)
+        self.editor_tabs.addTab(outputs_tab, "")
+
         self.editor_message = QLabel()
         self.editor_message.setWordWrap(True)
         self.editor_message.setObjectName("warning")
@@ -146,6 +171,9 @@ class TemplateEditor(QWidget):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.framework.currentIndexChanged.connect(self._framework_changed)
         self.variables_table.itemChanged.connect(self._changed)
+        self.outputs_table.itemChanged.connect(self._changed)
+        self.add_output_button.clicked.connect(lambda: self.add_output_row())
+        self.remove_output_button.clicked.connect(self.remove_output_rows)
         self.add_variable_button.clicked.connect(lambda: self.add_variable_row())
         self.remove_variable_button.clicked.connect(self.remove_variable_rows)
         self.detect_variables_button.clicked.connect(self.add_missing_variables)
@@ -154,6 +182,16 @@ class TemplateEditor(QWidget):
         self.editor_tabs.setTabText(0, self.tr("Prompt"))
         self.editor_tabs.setTabText(1, self.tr("Variables"))
         self.editor_tabs.setTabText(2, self.tr("Settings"))
+        self.editor_tabs.setTabText(3, self.tr("Output fields"))
+        self.outputs_hint.setText(self.tr("For batch jobs: the fields each draft is made of (for a mail: subject "
+                                          "and body). The model is held to this shape and the review shows each "
+                                          "field apart. Kind: text, or list (Items: how many entries, empty for 1 "
+                                          "to 10). Leave the table empty for free text."))
+        self.outputs_table.setHorizontalHeaderLabels([
+            self.tr("Name"), self.tr("Label"), self.tr("Kind"), self.tr("Items"), self.tr("Max characters")])
+        self.add_output_button.setText(self.tr("Add field"))
+        self.remove_output_button.setText(self.tr("Remove field"))
+        self._name_output_kinds()
         self.name_label.setText(self.tr("Name"))
         self.description_label.setText(self.tr("Description"))
         self.body_label.setText(self.tr("Prompt body: {{ variable }} inserts a value, {% if x %}…{% endif %} "
@@ -256,6 +294,9 @@ class TemplateEditor(QWidget):
         self.variables_table.setRowCount(0)
         for variable in t.variables:
             self.add_variable_row(variable.as_dict())
+        self.outputs_table.setRowCount(0)
+        for output in t.outputs:
+            self.add_output_row(output.as_dict())
         self._loading = False
         self._kind_changed()
         self.editor_message.clear()
@@ -295,7 +336,7 @@ class TemplateEditor(QWidget):
             "system": self.system.toPlainText() if self.kind.currentData() == "text" else "",
             "variables": self.variable_definitions(), "brand_voice": self.voice.currentData(),
             "framework": self.framework.currentData(), "model": self.model.currentData(), "params": params,
-            "version": version})
+            "outputs": self.output_definitions() if self.kind.currentData() == "text" else [], "version": version})
 
     def _kind_changed(self, *_args) -> None:
         image = self.kind.currentData() == "image"
@@ -304,6 +345,7 @@ class TemplateEditor(QWidget):
         for widget in (self.system_label, self.system):
             widget.setVisible(not image)
         self.voice.setEnabled(not image)
+        self.editor_tabs.setTabVisible(3, not image)  # an image prompt has no structured draft
         self.kind_changed.emit(self.kind.currentData())
 
     def _framework_changed(self, *_args) -> None:
@@ -381,3 +423,61 @@ class TemplateEditor(QWidget):
             names.update(dict.fromkeys(found))
         for name in names:
             self.add_variable_row({"name": name, "type": "short_text", "label": name, "required": True})
+
+    # the output fields table ---------------------------------------------------------
+
+    def add_output_row(self, data: dict | None = None) -> None:
+        data = data or {"name": "", "label": "", "kind": "text"}
+        was_loading, self._loading = self._loading, True
+        row = self.outputs_table.rowCount()
+        self.outputs_table.insertRow(row)
+        kind_box = QComboBox()
+        for kind in FIELD_KINDS:
+            kind_box.addItem(kind, kind)
+        kind_box.setCurrentIndex(max(kind_box.findData(data.get("kind", "text")), 0))
+        kind_box.currentIndexChanged.connect(self._changed)
+        self.outputs_table.setCellWidget(row, 2, kind_box)
+        for column, key in enumerate(OUTPUT_COLUMNS):
+            if key != "kind":
+                value = data.get(key)
+                self.outputs_table.setItem(row, column, QTableWidgetItem("" if value is None else str(value)))
+        self._name_output_kinds()
+        self._loading = was_loading
+        self._changed()
+
+    def _name_output_kinds(self) -> None:
+        names = {"text": self.tr("text"), "list": self.tr("list")}
+        for row in range(self.outputs_table.rowCount()):
+            box = self.outputs_table.cellWidget(row, 2)
+            for index in range(box.count()):
+                box.setItemText(index, names.get(box.itemData(index), box.itemData(index)))
+
+    def remove_output_rows(self) -> None:
+        rows = sorted({index.row() for index in self.outputs_table.selectedIndexes()}, reverse=True)
+        for row in rows:
+            self.outputs_table.removeRow(row)
+        if rows:
+            self._changed()
+
+    def output_definitions(self) -> list[dict]:
+        """The output fields table as plain definitions (checked by the engine on save: a
+        wrong number or name is one sentence in the editor's message)."""
+        definitions = []
+        for row in range(self.outputs_table.rowCount()):
+            def text(column: int) -> str:
+                item = self.outputs_table.item(row, column)
+                return item.text().strip() if item else ""
+
+            if not text(0):
+                continue
+            kind = self.outputs_table.cellWidget(row, 2).currentData()
+            definition: dict = {"name": text(0), "label": text(1), "kind": kind}
+            for column, key in ((3, "items"), (4, "max_chars")):
+                if text(column):
+                    try:
+                        definition[key] = int(text(column))
+                    except ValueError:
+                        raise BadInput(self.tr("Output field '{name}': {what} must be a whole number.").format(
+                            name=text(0), what=self.outputs_table.horizontalHeaderItem(column).text())) from None
+            definitions.append(definition)
+        return definitions

@@ -228,6 +228,7 @@ class TemplatesPage(QWidget):
         self._shown = shown
         self.editor.load(template)
         self.runner.show_template(template.name if template else "", template.description if template else "")
+        self.runner.form.set_variables(template.variables if template is not None else ())  # never the last one's
         self.dirty = False
         self._update_version_label()
         has = self.current is not None
@@ -255,6 +256,7 @@ class TemplatesPage(QWidget):
         self.browser.list.blockSignals(True)
         self.browser.list.setCurrentRow(-1)
         self.browser.list.blockSignals(False)
+        self.browser.list_message.setVisible(False)  # a pack message belongs to its import
         self.show_template(None)
         self.set_editing(True)
         self.editor.name.setFocus()
@@ -334,8 +336,7 @@ class TemplatesPage(QWidget):
             template = self.draft()
         except BadInput as exc:
             self.editor.editor_message.setText(engine_text(exc))
-            self.runner.preview_message.setText(engine_text(exc))
-            self.runner.run_button.setEnabled(False)
+            self.runner.show_problem(engine_text(exc), None)  # no preview of a draft that does not check
             return
         self.editor.editor_message.clear()
         self.runner.form.set_variables(template.variables)
