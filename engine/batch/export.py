@@ -134,23 +134,25 @@ def export_job(store: BatchStore, job_id: int, out: Path | str, fmt: str = "csv"
 
 
 def export_approved(ws: Any, job_id: int, out: Path | str, fmt: str = "csv", *, replace: bool = False,
-                    to_column: str | None = None, sender: str | None = None) -> ExportResult:
-    """What every front end does to export a job (the CLI, the Batch page): the PII mode
-    decides whether CSV/XLSX cells and mail subjects and bodies are masked, and the export
-    is recorded in the audit log (what, where, how many, never the content). The Batch
-    page does the same three steps with the writing on a background thread."""
-    rules = redaction(ws)
+                    to_column: str | None = None, sender: str | None = None, redact: bool = False) -> ExportResult:
+    """What every front end does to export a job (the CLI, the Batch page): CSV/XLSX cells
+    and mail subjects and bodies are masked when ``redact`` asks it or the PII mode
+    requires it, and the export is recorded in the audit log (what, where, how many, never
+    the content). The Batch page does the same three steps with the writing on a
+    background thread."""
+    rules = redaction(ws, asked=redact)
     result = export_job(ws.batches, job_id, out, fmt, replace=replace, to_column=to_column, sender=sender,
                         redact=rules)
     record_export(ws, job_id, result, redacted=rules is not None)
     return result
 
 
-def redaction(ws: Any) -> pii.Rules | None:
-    """The masking the PII mode asks of an export (None: none)."""
+def redaction(ws: Any, *, asked: bool = False) -> pii.Rules | None:
+    """The masking an export gets: the person asked for it, or the PII mode requires it
+    (None: none)."""
     from engine.trust.install import export_rules
 
-    return export_rules(ws, asked=False)
+    return export_rules(ws, asked=asked)
 
 
 def record_export(ws: Any, job_id: int, result: ExportResult, *, redacted: bool) -> None:

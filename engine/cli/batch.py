@@ -66,6 +66,8 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
     sub.add_argument("--to-column", default=None, help="eml/mbox: the column with the addresses")
     sub.add_argument("--from", dest="sender", default=None, help="eml/mbox: the From address")
     sub.add_argument("--force", action="store_true", help="replace files that exist")
+    sub.add_argument("--redact", action="store_true",
+                     help="mask personal data in every cell (csv/xlsx) or subject and body (eml/mbox)")
     _json_option(sub)
 
 
@@ -191,7 +193,8 @@ def cmd_batch(ws: Any, args: argparse.Namespace) -> Output:
                       f"Approved {count} row{'s' if count != 1 else ''} of batch job {job.id}.")
     if action == "export":
         result = exports.export_approved(ws, job.id, args.out, args.format, replace=args.force,
-                                         to_column=args.to_column, sender=args.sender)  # PII mode, audit
+                                         to_column=args.to_column, sender=args.sender,
+                                         redact=args.redact)  # --redact or the PII mode; audited
         skipped = f" ({result.skipped} approved rows had no address)" if result.skipped else ""
         return Output({"job_id": job.id, **result.as_dict()},
                       f"Wrote {result.written} approved row{'s' if result.written != 1 else ''} to "

@@ -99,3 +99,23 @@ def test_a_mail_export_after_history_mode_says_the_addresses_were_masked(history
     assert_masked((tmp_path / "out.csv").read_text(encoding="utf-8-sig"))
 
 
+
+
+def test_the_cli_masks_a_batch_export_when_asked(cli, tmp_path):
+    from engine.home import Home
+    from engine.workspace import Workspace
+
+    with Workspace(Home(cli.home).ensure()) as ws:
+        TemplateLibrary(ws.db).save(MAIL)
+        job_id = create_job(ws, MAIL.name, PII_TABLE, seed=1)
+        draft(ws.batches, job_id, 2)
+        ws.batches.decide(job_id, [1, 2], "approved", "Mei")
+    result = cli("batch", "export", str(job_id), "--out", str(tmp_path / "plain.csv"), "--json")
+    assert "A123456789" in (tmp_path / "plain.csv").read_text(encoding="utf-8-sig")  # not asked, no mode
+    cli("batch", "export", str(job_id), "--out", str(tmp_path / "mails"), "--format", "eml", "--redact")
+    texts = "".join(p.read_bytes().decode("utf-8", "replace") for p in (tmp_path / "mails").glob("*.eml"))
+    assert "A123456789" not in texts and "0912-345-678" not in texts and "amy@corp.com.tw" in texts  # To kept
+    assert json.loads(result.stdout)["written"] == 2
+    with Workspace(Home(cli.home).ensure()) as ws:
+        entries = ws.audit_log.entries(event="export.written")
+        assert [e["details"]["redacted"] for e in entries] == [True, False]
