@@ -505,11 +505,11 @@
     </message>
     <message>
         <source>Row {n} has a new draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 列已有新草稿。</translation>
     </message>
     <message>
         <source>Row {n} could not be drafted again.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 列無法重新產生草稿。</translation>
     </message>
     <message>
         <source>Draft: {error}</source>
@@ -529,7 +529,7 @@
     </message>
     <message>
         <source>Earlier draft, replaced by {reviewer} at {time} ({n} in all)</source>
-        <translation type="unfinished"></translation>
+        <translation>先前的草稿，由 {reviewer} 於 {time} 取代（共 {n} 份）</translation>
     </message>
     <message>
         <source>Approved {n} rows.</source>
@@ -541,15 +541,15 @@
     </message>
     <message>
         <source>Row {n} is drafted again next.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 列將接著重新產生草稿。</translation>
     </message>
     <message>
         <source>Drafting row {n} again…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重新產生第 {n} 列的草稿…</translation>
     </message>
     <message>
         <source>Cancelling the export…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消匯出…</translation>
     </message>
     <message>
         <source>Export approved rows</source>
@@ -561,19 +561,19 @@
     </message>
     <message>
         <source>Exporting: {done} of {total} rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出中：{total} 列中的第 {done} 列…</translation>
     </message>
     <message>
         <source>Export cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消匯出，未寫入任何檔案。</translation>
     </message>
     <message>
         <source>Cancel export</source>
-        <translation type="unfinished"></translation>
+        <translation>取消匯出</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出中…</translation>
     </message>
     <message>
         <source>Wrote {n} approved rows to {path}.</source>
@@ -4873,6 +4873,30 @@
         <translation>類型</translation>
     </message>
     <message>
+        <source>Output fields</source>
+        <translation>輸出欄位</translation>
+    </message>
+    <message>
+        <source>For batch jobs: the fields each draft is made of (for a mail: subject and body). The model is held to this shape and the review shows each field apart. Kind: text, or list (Items: how many entries, empty for 1 to 10). Leave the table empty for free text.</source>
+        <translation>供批次工作使用：每份草稿由哪些欄位組成（例如郵件的主旨與內文）。模型會依此格式產生，審閱時各欄位分開顯示。類型：文字，或清單（項目數：幾個項目，留空表示 1 到 10 個）。表格留空則為自由文字。</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>項目數</translation>
+    </message>
+    <message>
+        <source>Max characters</source>
+        <translation>字數上限</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>新增欄位</translation>
+    </message>
+    <message>
+        <source>Remove field</source>
+        <translation>移除欄位</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>語言</translation>
     </message>
@@ -4943,6 +4967,18 @@
     <message>
         <source>(untitled)</source>
         <translation>（未命名）</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>清單</translation>
+    </message>
+    <message>
+        <source>Output field &apos;{name}&apos;: {what} must be a whole number.</source>
+        <translation>輸出欄位「{name}」：{what} 必須是整數。</translation>
     </message>
 </context>
 <context>
