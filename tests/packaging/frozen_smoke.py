@@ -6,8 +6,12 @@ For each bundle folder, in a fresh temporary home and, where `unshare -n` works,
 network at all (a new network namespace has only a loopback device): list the models, generate
 text with the bundled SmolLM2, render a template, open the frozen GUI offscreen, see the main
 window shown in the log, let it close itself (AIRLOCK_QUIT_AFTER_MS) and check it quit with
-status 0 and left no process of the bundle running. Uses only the standard library, so it
-runs with any Python 3.11.
+status 0 and left no process of the bundle running. In the full edition (torch inside the
+bundle) it also imports a tiny random-weight Stable Diffusion folder and generates a 64x64
+image with it; the folder is built by tests/helpers/tiny_sd.py with the Python running this
+script when that Python has torch and diffusers (the build venv: `make dist-test`), never
+downloaded. In the text edition it checks that asking for an image is one error line, no traceback.
+Otherwise uses only the standard library, so it runs with any Python 3.11.
 """
 
 from __future__ import annotations
@@ -57,14 +61,63 @@ class Smoke:
         self.env["QT_QPA_PLATFORM"] = "offscreen"
         self.timings: dict[str, float] = {}
 
-    def run(self, label: str, *args: str, env: dict[str, str] | None = None, timeout: int = 300) -> str:
+    def run(self, label: str, *args: str, env: dict[str, str] | None = None, timeout: int = 300,
+            expect: tuple[int, ...] = (0,)) -> str:
+        """Run the frozen CLI in the temp home; its stdout, or its stderr when it is expected to fail."""
         start = time.monotonic()
         result = subprocess.run([*self.prefix, str(self.exe), *args, "--home", str(self.home)],
                                 capture_output=True, text=True, timeout=timeout, env={**self.env, **(env or {})})
         self.timings[label] = time.monotonic() - start
-        if result.returncode != 0:
+        if result.returncode not in expect:
             raise SystemExit(f"FAIL {label}: exit {result.returncode}\n{result.stderr[-2000:]}")
-        return result.stdout
+        return result.stdout if result.returncode == 0 else result.stderr
+
+    @property
+    def full(self) -> bool:
+        """The full edition carries torch (PyInstaller puts packages under _internal/)."""
+        return any((self.bundle / inside / "torch").is_dir() for inside in ("_internal", "."))
+
+    def tiny_model(self) -> Path | None:
+        """A tiny random-weight SD 1.x diffusers folder built by tests/helpers/tiny_sd.py with
+        the Python running this script (the build venv has torch and diffusers); None when
+        that Python cannot build one."""
+        folder = self.home.parent / f"{self.home.name}-tiny-sd"
+        start = time.monotonic()
+        built = subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; "
+                                "from tests.helpers.tiny_sd import build_tiny_folder; "
+                                "build_tiny_folder(Path(sys.argv[1]))", str(folder)],
+                               cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True)
+        self.timings["build tiny SD (host)"] = time.monotonic() - start
+        if built.returncode != 0:
+            print(f"  note: no tiny image model ({built.stderr.strip().splitlines()[-1:]}); run this script with "
+                  "the build venv's Python (make dist-test) to check images")
+            return None
+        return folder
+
+    def check_images(self) -> None:
+        """Full edition: import the tiny model and generate a 64x64 image with it. Text
+        edition: asking for an image is one error line on stderr, no traceback."""
+        folder = self.tiny_model()
+        if folder is None:
+            if self.full:
+                raise SystemExit("FAIL the full edition's image generation was not checked (no tiny model)")
+            return
+        try:
+            imported = json.loads(self.run("import image model", "models", "import", str(folder), "--name", "tiny",
+                                           "--json"))
+            assert imported["kind"] == "image", imported
+            if not self.full:
+                error = self.run("image (text edition)", "image", "--size", "64x64", "a red kite", expect=(1, 2))
+                lines = error.strip().splitlines()
+                assert len(lines) == 1 and lines[0].startswith("error: "), error
+                print(f"  text edition, asked for an image: {lines[0]}")
+                return
+            made = json.loads(self.run("generate image", "image", "--model", "tiny", "--size", "64x64", "--steps",
+                                       "2", "--seed", "3", "--json", "a red kite", timeout=600))
+            with open(made["path"], "rb") as png:
+                assert png.read(8) == b"\x89PNG\r\n\x1a\n", made
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def check(self) -> None:
         print(f"bundle {self.bundle} (network: {'blocked with ' + ' '.join(self.prefix) if self.prefix else 'not blocked: unshare unavailable'})")
@@ -82,6 +135,7 @@ class Smoke:
         rendered = self.run("render template", "templates", "render", template["name"],
                             *[a for value in values for a in ("--var", value)])
         assert rendered.strip(), "empty render"
+        self.check_images()
         self.run("open and quit the GUI", env={"AIRLOCK_QUIT_AFTER_MS": "3000"}, timeout=180)
         logs = "".join(p.read_text(encoding="utf-8", errors="replace") for p in (self.home / "logs").glob("*.log*"))
         assert "main window shown: Airlock" in logs, "the main window was not shown"
