@@ -16,6 +16,7 @@ from desktop.qt import (QAbstractItemView, QAbstractTableModel, QCheckBox, QComb
                         QSplitter, Qt, QTableView, QTextBrowser, QTimer, QVBoxLayout, QWidget,
                         Signal)
 from desktop.tasks import Task
+from desktop.widgets.page_header import add_title
 from engine.files import atomic_write
 from desktop.widgets.history_detail import HistoryDetail
 from engine.localtime import day_range, local_text
@@ -128,9 +129,7 @@ class HistoryPage(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.title = QLabel()
-        self.title.setObjectName("pageTitle")
-        layout.addWidget(self.title)
+        self.title = add_title(layout)
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)

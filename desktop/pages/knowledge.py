@@ -11,6 +11,7 @@ from desktop.qt import (QAbstractItemView, QDragEnterEvent, QDropEvent, QEvent, 
                         QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                         QProgressBar, QPushButton, QSplitter, Qt, QTableWidget, QTableWidgetItem, QTextBrowser,
                         QTimer, QVBoxLayout, QWidget, Signal)
+from desktop.widgets.page_header import add_page_header
 from desktop.tasks import Task
 from engine.knowledge.documents import FORMATS
 from engine.errors import BadInput
@@ -35,13 +36,7 @@ class KnowledgePage(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.title = QLabel()
-        self.title.setObjectName("pageTitle")
-        layout.addWidget(self.title)
-        self.hint = QLabel()
-        self.hint.setObjectName("meta")
-        self.hint.setWordWrap(True)
-        layout.addWidget(self.hint)
+        self.title, self.hint = add_page_header(layout)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
         left_layout = QVBoxLayout(left)

@@ -9,6 +9,7 @@ from desktop.qt import (QAbstractItemView, QApplication, QCheckBox, QColor, QDra
                         QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QProgressBar,
                         QPushButton, QSplitter, Qt, QTableWidget, QTableWidgetItem, QVBoxLayout,
                         QWidget, Signal)
+from desktop.widgets.page_header import add_page_header
 from desktop.i18n import current_language
 from engine.cli.output import human_size
 from desktop.engine_text import engine_text
@@ -42,13 +43,7 @@ class ModelsPage(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.title = QLabel()
-        self.title.setObjectName("pageTitle")
-        layout.addWidget(self.title)
-        self.hint = QLabel()
-        self.hint.setObjectName("meta")
-        self.hint.setWordWrap(True)
-        layout.addWidget(self.hint)
+        self.title, self.hint = add_page_header(layout)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()

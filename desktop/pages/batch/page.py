@@ -20,6 +20,7 @@ from desktop.qt import (QAbstractItemView, QComboBox, QEvent, QFileDialog, QHBox
                         QKeySequence, QLineEdit, QMessageBox, QObject, QPlainTextEdit, QProgressBar, QPushButton,
                         QShortcut, QSplitter, Qt, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout,
                         QWidget, Signal)
+from desktop.widgets.page_header import add_page_header
 from engine.batch import export as exports, review
 from engine.batch.plan import DRY_RUN_ROWS, create_job
 from engine.batch.runner import BatchRunner
@@ -78,13 +79,7 @@ class BatchPage(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.title = QLabel()
-        self.title.setObjectName("pageTitle")
-        layout.addWidget(self.title)
-        self.hint = QLabel()
-        self.hint.setObjectName("meta")
-        self.hint.setWordWrap(True)
-        layout.addWidget(self.hint)
+        self.title, self.hint = add_page_header(layout)
         bar = QHBoxLayout()
         self.jobs = QComboBox()
         self.jobs.setMinimumWidth(320)

@@ -20,9 +20,10 @@ from desktop.engine_text import engine_text
 from desktop.pages.templates.editor import TemplateEditor
 from desktop.pages.templates.form import TemplateRunPanel
 from desktop.pages.templates.library import TemplateList
-from desktop.qt import (QEvent, QFileDialog, QLabel, QListWidgetItem, QMessageBox, QSplitter, Qt, QTabWidget,
+from desktop.qt import (QEvent, QFileDialog, QListWidgetItem, QMessageBox, QSplitter, Qt, QTabWidget,
                         QTimer, QVBoxLayout, QWidget, Signal)
 from desktop.tasks import Task
+from desktop.widgets.page_header import add_title
 from desktop.widgets.brand_voice_editor import BrandVoiceEditor
 from desktop.widgets.pack_dialogs import PackImportDialog, VersionsDialog
 from desktop.widgets.swift_builder import SwiftBuilder
@@ -60,9 +61,7 @@ class TemplatesPage(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.title = QLabel()
-        self.title.setObjectName("pageTitle")
-        layout.addWidget(self.title)
+        self.title = add_title(layout)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
 
