@@ -6,6 +6,7 @@ import os
 
 import psutil
 
+from desktop.engine_text import engine_text
 from desktop.pages.batch import BatchPage
 from desktop.pages.chat import ChatPage
 from desktop.pages.history import HistoryPage
@@ -184,7 +185,7 @@ class MainWindow(QMainWindow):
                 text += " ⚠"
             self.device_status.setText(text)
             self.device_status.setToolTip(
-                self.tr("Running on the CPU because {reason}.").format(reason=self._fallback)
+                self.tr("Running on the CPU because {reason}.").format(reason=engine_text(self._fallback))
                 if self._fallback else "")
         else:
             self.device_status.setText(self.tr("Device: not loaded"))
