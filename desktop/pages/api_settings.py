@@ -14,6 +14,7 @@ import threading
 from typing import Any
 
 from desktop.api_host import ApiHost
+from desktop.engine_text import engine_text
 from desktop.pages.api_network import ApiNetwork
 from desktop.qt import (QApplication, QCheckBox, QEvent, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                         QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSpinBox, Qt, QTimer,
@@ -191,7 +192,7 @@ class ApiSettings(QWidget):
         try:
             candidate = replace(self.config, **changes).check(lan_allowed=admin_policy.lan_api_allowed(self.ws.home))
         except AirlockError as exc:
-            QMessageBox.warning(self, self.tr("Local API"), str(exc))
+            QMessageBox.warning(self, self.tr("Local API"), engine_text(exc))
             return False
         self.config = candidate
         config.save(self.ws.db, candidate)
@@ -208,7 +209,7 @@ class ApiSettings(QWidget):
                 self.enabled.setChecked(False)
                 self.enabled.blockSignals(False)
                 self._save_config(enabled=False)
-                QMessageBox.warning(self, self.tr("Local API"), str(exc))
+                QMessageBox.warning(self, self.tr("Local API"), engine_text(exc))
         else:
             self.host.stop()
         self._show_address()
@@ -232,7 +233,7 @@ class ApiSettings(QWidget):
         try:
             key, secret = self.ws.issue_api_key(self.key_name.text().strip())  # audited
         except AirlockError as exc:
-            QMessageBox.warning(self, self.tr("API keys"), str(exc))
+            QMessageBox.warning(self, self.tr("API keys"), engine_text(exc))
             return
         self.key_name.clear()
         self._reload()
@@ -273,7 +274,7 @@ class ApiSettings(QWidget):
                                     key=self.conn_key.text() or None)
             self.conn_key.clear()
         except AirlockError as exc:
-            self.conn_status.setText(str(exc))
+            self.conn_status.setText(engine_text(exc))
             return False
         self.conn_status.setText(self.tr("Saved. Check the connection to list its models."))
         self._reload()
@@ -294,9 +295,9 @@ class ApiSettings(QWidget):
             try:
                 result: Any = health_check(connection, key)
             except ServerError as exc:
-                result = str(exc)
+                result = engine_text(exc)
             except Exception as exc:  # never leave the button disabled
-                result = str(exc)
+                result = engine_text(exc)
             try:
                 self._checked.emit(name, result)
             except RuntimeError:
