@@ -166,3 +166,17 @@ def test_a_new_template_shows_no_form_preview_or_pack_message_of_another(qtbot, 
     page.refresh_preview()
     assert page.runner.preview.toPlainText() == ""  # no preview of a draft that does not check
     assert page.runner.preview_message.text().startswith("範本") and page.editor.body_label.wordWrap()
+
+
+def test_the_template_list_marks_image_templates_in_the_new_language(qtbot, window):
+    page = window.templates
+    marked = [page.browser.list.item(i).text() for i in range(page.browser.list.count())
+              if page.browser.list.item(i).text().endswith("(image)")]
+    assert marked  # the default pack has image templates
+    i18n.apply_language(QApplication.instance(), "zh_TW")
+    try:
+        qtbot.waitUntil(lambda: window.sidebar.item(0).text() == "對話", timeout=2000)
+        texts = [page.browser.list.item(i).text() for i in range(page.browser.list.count())]
+        assert not [t for t in texts if "(image)" in t] and any(t.endswith("（圖片）") for t in texts)
+    finally:
+        i18n.apply_language(QApplication.instance(), "en")

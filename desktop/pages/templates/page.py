@@ -127,6 +127,7 @@ class TemplatesPage(QWidget):
         self.swift.retranslate()
         self._fill_category_filter()
         self._fill_reference_combos()
+        self.reload_list()  # the "(image)" mark in the new language
         self.runner.set_kind(self.editor.kind.currentData())
         self._update_version_label()
         self.browser.list_message.setVisible(False)  # a message belongs to the action that caused it
