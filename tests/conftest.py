@@ -89,10 +89,33 @@ def assert_one_line_error(result: subprocess.CompletedProcess, pattern: str) -> 
     assert "Traceback" not in result.stderr and result.stdout == ""
 
 
-@pytest.fixture
-def workspace(home):
+@pytest.fixture(scope="session")
+def opened_home(tmp_path_factory) -> Path:
+    """A home opened once and closed: migrated, the default template pack installed, the
+    bundled model read and registered. A new home does all of that on its first open (about
+    a second here, most of it parsing the model's vocabulary and the pack's templates), and
+    most tests only need a home in that state, so ``workspace`` starts from a copy of it."""
     from engine.workspace import Workspace
 
+    root = tmp_path_factory.mktemp("opened") / "home"
+    Workspace(Home(root).ensure()).close()
+    shutil.rmtree(root / "logs", ignore_errors=True)
+    return root
+
+
+def _untouched(root: Path) -> bool:
+    """Nothing in the home yet but the empty folders Home.ensure() makes."""
+    return all(p.is_dir() for p in root.rglob("*"))
+
+
+@pytest.fixture
+def workspace(home, opened_home):
+    """An open workspace on the test's own home: a copy of ``opened_home`` (the same state a
+    first open leaves), unless something was put in the home before (then opened as it is)."""
+    from engine.workspace import Workspace
+
+    if _untouched(home.root):
+        shutil.copytree(opened_home, home.root, dirs_exist_ok=True)
     ws = Workspace(home)
     yield ws
     ws.close()

@@ -23,6 +23,7 @@ MAGIC = b"GGUF"
 DEFAULT_ALIGNMENT = 32
 MAX_STRING = 64 * 1024 * 1024
 MAX_ARRAY = 16 * 1024 * 1024
+_U64 = struct.Struct("<Q")
 
 # value type id -> struct format (scalars); 8 string, 9 array
 _SCALARS = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7: "<?",
@@ -160,8 +161,28 @@ class _Reader:
                 width = struct.calcsize(fmt)
                 raw = self.take(width * count)
                 return list(struct.unpack(f"<{count}{fmt[1:]}", raw))
+            if item_kind == STRING:
+                return self.strings(count)
             return [self.value(item_kind) for _ in range(count)]
         raise ValueError(f"unknown GGUF value type {kind}")
+
+    def strings(self, count: int) -> list[str]:
+        """``count`` strings in one loop: a vocabulary holds ~50,000 tokens and as many
+        merges, and reading them through :meth:`string` one call chain each made opening a
+        workspace with the bundled model take seconds (checked the same way: a length past
+        MAX_STRING or the end of the file is a truncated file)."""
+        read, unpack = self.stream.read, _U64.unpack
+        out = []
+        for _ in range(count):
+            head = read(8)
+            if len(head) != 8:
+                raise _Truncated()
+            (length,) = unpack(head)
+            data = read(length) if length <= MAX_STRING else b""
+            if len(data) != length:
+                raise _Truncated()
+            out.append(data.decode("utf-8", errors="replace"))
+        return out
 
 
 def _tensor_bytes(type_id: int, dims: list[int]) -> int | None:

@@ -8,6 +8,7 @@ lazy import still couples two packages.
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 ENGINE = Path(__file__).resolve().parents[2] / "engine"
@@ -28,7 +29,9 @@ def module_name(path: Path) -> str:
     return ".".join(parts)
 
 
+@functools.lru_cache(maxsize=None)
 def imports_of(path: Path) -> list[tuple[str, int]]:
+    """(imported module, line) for every import in ``path``; parsed once for all three tests."""
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
     found: list[tuple[str, int]] = []

@@ -5,6 +5,7 @@ this process (engine.cli.main.main), so each group costs no interpreter start.""
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -26,7 +27,9 @@ JSON_COMMANDS = [
 
 
 @pytest.fixture
-def run(tmp_path, capsys):
+def run(tmp_path, capsys, opened_home):
+    shutil.copytree(opened_home, tmp_path / "home")  # as a first open leaves it, without the wait
+
     def run(*args: str) -> tuple[int, str, str]:
         status = cli_main.main([*args, "--home", str(tmp_path / "home")])
         out = capsys.readouterr()
@@ -47,14 +50,11 @@ def test_json_is_one_value_and_text_is_not_json(run, command):
         json.loads(text)
 
 
-def test_handlers_return_an_output_instead_of_printing(tmp_path, capsys):
-    from engine.workspace import Workspace
-
+def test_handlers_return_an_output_instead_of_printing(workspace, capsys):
     parser = cli_main.build_parser()
-    with Workspace.open(tmp_path / "home") as ws:
-        for command in JSON_COMMANDS:
-            args = parser.parse_args([*command, "--json"])
-            assert isinstance(cli_main.handler_for(args.command)(ws, args), Output), command
+    for command in JSON_COMMANDS:
+        args = parser.parse_args([*command, "--json"])
+        assert isinstance(cli_main.handler_for(args.command)(workspace, args), Output), command
     assert capsys.readouterr().out == ""
 
 
