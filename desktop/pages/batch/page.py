@@ -15,6 +15,7 @@ import html
 import threading
 from typing import Any
 
+from desktop.engine_text import engine_text
 from desktop.pages.batch.importer import ImportDialog
 from desktop.qt import (QAbstractItemView, QComboBox, QEvent, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                         QKeySequence, QLineEdit, QMessageBox, QObject, QPlainTextEdit, QProgressBar, QPushButton,
@@ -284,7 +285,7 @@ class BatchPage(QWidget):
         try:
             job_id = create_job(self.ws, name, table, mapping=mapping)
         except AirlockError as exc:
-            QMessageBox.warning(self, self.tr("Batch"), str(exc))
+            QMessageBox.warning(self, self.tr("Batch"), engine_text(exc))
             return
         self.reload_jobs(select=job_id)
 
@@ -296,7 +297,7 @@ class BatchPage(QWidget):
         try:  # the runner's own connection (WAL), opened with the home's key
             runner = self.ws.batch_runner(self.job_id, on_progress=self.bridge.progress.emit, own_connection=True)
         except AirlockError as exc:
-            self._on_failed(str(exc))
+            self._on_failed(engine_text(exc))
             return
         self.runner = runner
 
@@ -304,7 +305,7 @@ class BatchPage(QWidget):
             try:
                 self.bridge.ended.emit(runner.run(upto=upto))
             except AirlockError as exc:
-                self.bridge.failed.emit(str(exc))
+                self.bridge.failed.emit(engine_text(exc))
             finally:
                 runner.close()
 
@@ -384,7 +385,7 @@ class BatchPage(QWidget):
         self.table.setRowCount(len(self.rows))
         for i, row in enumerate(self.rows):
             fields = row.final_fields if row.status not in ("pending", "running") else {}
-            preview = row.error if row.status == "failed" else " / ".join(
+            preview = engine_text(row.error or "") if row.status == "failed" else " / ".join(
                 _text(fields[n]) for n in (self.field_editors or fields) if n in fields)
             for c, value in enumerate((str(row.row_number), self.status_name(row.status),
                                        (preview or "").replace("\n", " ")[:120])):
@@ -421,7 +422,7 @@ class BatchPage(QWidget):
             editor.setReadOnly(True)
             editor.setEnabled(drafted)
         self.draft_title.setText(self.tr("Draft") if row is None or not row.error
-                                 else self.tr("Draft: {error}").format(error=row.error))
+                                 else self.tr("Draft: {error}").format(error=engine_text(row.error)))
         flags = (row.brand_voice_flags or []) if row else []
         self.flags.setText("; ".join(
             self.tr("Banned word: {phrase}").format(phrase=f["phrase"]) if f.get("kind") == "banned"
@@ -470,7 +471,7 @@ class BatchPage(QWidget):
         try:
             review.decide(self.ws, self.job_id, rows, decision, self.reviewer.text(), **extra)  # audited
         except BadInput as exc:
-            self.run_status.setText(str(exc))
+            self.run_status.setText(engine_text(exc))
             return False
         return True
 
@@ -540,7 +541,7 @@ class BatchPage(QWidget):
         try:
             self.store.regenerate(self.job_id, row.row_number)
         except BadInput as exc:
-            self.run_status.setText(str(exc))
+            self.run_status.setText(engine_text(exc))
             return
         self.reload_rows()
         if self.runner is None:
@@ -562,6 +563,6 @@ class BatchPage(QWidget):
         try:
             result = exports.export_approved(self.ws, self.job_id, path, fmt or "csv", replace=True)
         except AirlockError as exc:
-            self.run_status.setText(str(exc))
+            self.run_status.setText(engine_text(exc))
             return
         self.run_status.setText(self.tr("Wrote {n} approved rows to {path}.").format(n=result.written, path=result.path))
