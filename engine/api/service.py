@@ -293,9 +293,9 @@ class ApiService:
             live = self.write(lambda: self._begin(prepared, caller))
 
             def streamed(event: Any) -> None:
-                live.on_event(event)
-                if on_event:
+                if on_event:  # the caller's stream first: the live row's save may wait for the writer
                     on_event(event)
+                live.on_event(event)
 
             watcher = StartWatcher(streamed)
             try:
