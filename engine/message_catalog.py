@@ -144,6 +144,7 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ("engine.home.cannot_create_the_airlock_home_folder", QT_TRANSLATE_NOOP("EngineMessages", "Cannot create the Airlock home folder {folder} ({strerror}); choose another place with --home.")),
     ("engine.image.runner.the_prompt_is_empty_describe_the", QT_TRANSLATE_NOOP("EngineMessages", "The prompt is empty; describe the image you want.")),
     ("engine.image.runner.is_a_text_model_choose_an", QT_TRANSLATE_NOOP("EngineMessages", "'{model_name}' is a text model; choose an image model.")),
+    ("engine.image.runner.image_generation_needs_torch_and_diffusers", QT_TRANSLATE_NOOP("EngineMessages", "Image generation needs torch and diffusers, which this copy of Airlock does not include (the text-only edition); use the full edition to make images.")),
     ("engine.image.runner.unknown_device_use", QT_TRANSLATE_NOOP("EngineMessages", "Unknown device '{device}' (use {join}).")),
     ("engine.image.runner.the_number_of_threads_must_be", QT_TRANSLATE_NOOP("EngineMessages", "The number of threads must be at least 1.")),
     ("engine.image.runner.the_seed_must_be_between_0", QT_TRANSLATE_NOOP("EngineMessages", "The seed must be between 0 and {max_seed} (got {seed}).")),

@@ -12,6 +12,7 @@ No torch here: this module runs in the GUI process.
 
 from __future__ import annotations
 
+import importlib.util
 import random
 import time
 import uuid
@@ -82,6 +83,13 @@ class ImageOutcome:
         return [r["output_path"] for r in self.records if r["status"] == "done"]
 
 
+def image_libraries_present() -> bool:
+    """Whether torch and diffusers can be imported here, found without importing them (the
+    GUI process never imports torch): the text-only edition leaves both out, and its image
+    worker would otherwise die at import with nothing a person could act on."""
+    return all(importlib.util.find_spec(name) is not None for name in ("torch", "diffusers"))
+
+
 def build_job(ws: Workspace, request: ImageRequest) -> tuple[jobs.ImageJob, list[str]]:
     """Check the request and turn it into a worker job; returns (job, notes)."""
     if not request.prompt.strip():
@@ -89,6 +97,9 @@ def build_job(ws: Workspace, request: ImageRequest) -> tuple[jobs.ImageJob, list
     model = ws.registry.get(request.model)
     if model.kind != "image":
         raise BadInput(f"'{model.name}' is a text model; choose an image model.")
+    if not image_libraries_present():  # the text-only bundle, or a pip install without the image extra
+        raise BadInput("Image generation needs torch and diffusers, which this copy of Airlock does not include "
+                       "(the text-only edition); use the full edition to make images.")
     meta = model.metadata
     family = meta.get("family", "sd15")
     init_image = _check_init_image(request.init_image)

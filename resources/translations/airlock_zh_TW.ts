@@ -1581,6 +1581,10 @@
         <translation>「{model_name}」是文字模型；請選擇圖像模型。</translation>
     </message>
     <message>
+        <source>Image generation needs torch and diffusers, which this copy of Airlock does not include (the text-only edition); use the full edition to make images.</source>
+        <translation>產生圖像需要 torch 與 diffusers，這份 Airlock（純文字版）沒有包含；請改用完整版來產生圖像。</translation>
+    </message>
+    <message>
         <source>Unknown device &apos;{device}&apos; (use {join}).</source>
         <translation>不明的裝置「{device}」（可用：{join}）。</translation>
     </message>
