@@ -191,3 +191,28 @@ def test_the_window_says_old_history_is_being_removed_until_it_is(qtbot, home, m
         release.set()
         window.close()
         ws.close()
+
+
+def test_a_suspicious_chat_template_is_flagged_on_import_in_chinese(qtbot, workspace, smollm2, tmp_path):
+    """Issue 14 item 6: the template's hash and what looks wrong in it, in the person's
+    language (a template that reaches Python internals is refused at import outright)."""
+    from desktop.pages.models import ModelsPage
+    from tests.helpers.gguf_files import with_chat_template
+
+    template = "{# " + "notes " * 12_000 + "#}{% for m in messages %}{{ m['content'] }}{% endfor %}"
+    path = with_chat_template(smollm2, tmp_path / "odd.gguf", template)
+    page = ModelsPage(workspace)
+    qtbot.addWidget(page)
+    app = QApplication.instance()
+    try:
+        i18n.apply_language(app, "zh_TW")
+        page.message.setText("")
+        page.import_path(path)
+        qtbot.waitUntil(lambda: page.message.text() != "", timeout=60000)
+        text = page.message.text()
+        assert f"異常地長（{len(template):,} 個字元）" in text, text
+        assert "unusually" not in text and "suspicious" not in text
+        flagged = workspace.audit_log.entries(event="model.imported")[0]["details"]
+        assert flagged["chat_template_flags"] == [f"is unusually long ({len(template):,} characters)"]
+    finally:
+        i18n.apply_language(app, "en")
