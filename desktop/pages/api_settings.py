@@ -16,8 +16,8 @@ from typing import Any
 from desktop.api_host import ApiHost
 from desktop.engine_text import engine_text
 from desktop.pages.api_network import ApiNetwork
-from desktop.qt import (QApplication, QCheckBox, QEvent, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                        QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSpinBox, Qt, QTimer,
+from desktop.qt import (QApplication, QCheckBox, QDoubleSpinBox, QEvent, QFormLayout, QGroupBox, QHBoxLayout,
+                        QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSpinBox, Qt, QTimer,
                         QVBoxLayout, QWidget, Signal)
 from engine.errors import AirlockError
 from engine.workspace import Workspace
@@ -75,6 +75,21 @@ class ApiSettings(QWidget):
         self.conn_key = QLineEdit()
         self.conn_key.setEchoMode(QLineEdit.EchoMode.Password)
         self.conn_ca = QLineEdit()
+        # connect, list models, first token: separate, since a busy server queues prompts
+        self.conn_timeouts = [QDoubleSpinBox() for _ in range(3)]
+        for spin, (default, top) in zip(self.conn_timeouts, ((5.0, 600.0), (10.0, 600.0), (120.0, 3600.0))):
+            spin.setRange(0.5, top)
+            spin.setDecimals(1)
+            spin.setValue(default)
+        self.conn_concurrency = QSpinBox()
+        self.conn_concurrency.setRange(1, 64)
+        self.conn_concurrency.setValue(4)
+        timeouts = QHBoxLayout()
+        self.timeout_labels = [QLabel() for _ in range(3)]
+        for label, spin in zip(self.timeout_labels, self.conn_timeouts):
+            timeouts.addWidget(label)
+            timeouts.addWidget(spin)
+        timeouts.addStretch()
         buttons = QHBoxLayout()
         self.save_conn = QPushButton()
         self.check_conn = QPushButton()
@@ -85,12 +100,14 @@ class ApiSettings(QWidget):
         self.conn_status = QLabel()
         self.conn_status.setObjectName("meta")
         self.conn_status.setWordWrap(True)
-        self.conn_labels = [QLabel() for _ in range(4)]
+        self.conn_labels = [QLabel() for _ in range(6)]
         conn.addRow(self.conn_list)
         conn.addRow(self.conn_labels[0], self.conn_name)
         conn.addRow(self.conn_labels[1], self.conn_url)
         conn.addRow(self.conn_labels[2], self.conn_key)
         conn.addRow(self.conn_labels[3], self.conn_ca)
+        conn.addRow(self.conn_labels[4], timeouts)
+        conn.addRow(self.conn_labels[5], self.conn_concurrency)
         conn.addRow(buttons)
         conn.addRow(self.conn_status)
         layout.addWidget(self.conn_box)
@@ -126,8 +143,17 @@ class ApiSettings(QWidget):
         self.revoke_key.setText(self.tr("Revoke"))
         self.conn_box.setTitle(self.tr("Connections"))
         for label, text in zip(self.conn_labels, (self.tr("Name"), self.tr("Server address"), self.tr("Key"),
-                                                  self.tr("Company CA file"))):
+                                                  self.tr("Company CA file"), self.tr("Timeouts"),
+                                                  self.tr("Batch rows at once"))):
             label.setText(text)
+        for label, text in zip(self.timeout_labels, (self.tr("connect"), self.tr("list models"),
+                                                     self.tr("first token"))):
+            label.setText(text)
+        for spin in self.conn_timeouts:
+            spin.setSuffix(self.tr(" s"))
+        self.conn_concurrency.setToolTip(self.tr(
+            "How many batch rows are sent to this server at once; a server that batches (vLLM) answers "
+            "several as fast as one."))
         self.conn_name.setPlaceholderText(self.tr("e.g. team-gpu"))
         self.conn_url.setPlaceholderText("https://llm.example.local/v1")
         self.conn_key.setPlaceholderText(self.tr("kept in the system keyring"))
@@ -257,6 +283,10 @@ class ApiSettings(QWidget):
         self.conn_name.setText(connection.name)
         self.conn_url.setText(connection.base_url)
         self.conn_ca.setText(connection.ca_file or "")
+        for spin, value in zip(self.conn_timeouts, (connection.connect_timeout, connection.list_timeout,
+                                                    connection.first_token_timeout)):
+            spin.setValue(value)
+        self.conn_concurrency.setValue(connection.concurrency)
         self.conn_key.clear()
 
     def _save_connection(self) -> bool:
@@ -269,8 +299,12 @@ class ApiSettings(QWidget):
             existing = next((c for c in self.connections.list() if c.name == name), None)
             base = existing or Connection(name, "")
             # saved with its key; the offline guard then lets exactly the saved servers through
+            connect, listing, first_token = (spin.value() for spin in self.conn_timeouts)
             self.ws.save_connection(replace(base, base_url=self.conn_url.text().strip(),
-                                            ca_file=self.conn_ca.text().strip() or None),
+                                            ca_file=self.conn_ca.text().strip() or None,
+                                            connect_timeout=connect, list_timeout=listing,
+                                            first_token_timeout=first_token,
+                                            concurrency=self.conn_concurrency.value()),
                                     key=self.conn_key.text() or None)
             self.conn_key.clear()
         except AirlockError as exc:

@@ -139,6 +139,34 @@
         <translation>公司 CA 憑證檔</translation>
     </message>
     <message>
+        <source>Timeouts</source>
+        <translation>逾時</translation>
+    </message>
+    <message>
+        <source>Batch rows at once</source>
+        <translation>批次同時送出列數</translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation>連線</translation>
+    </message>
+    <message>
+        <source>list models</source>
+        <translation>列出模型</translation>
+    </message>
+    <message>
+        <source>first token</source>
+        <translation>第一個詞元</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>How many batch rows are sent to this server at once; a server that batches (vLLM) answers several as fast as one.</source>
+        <translation>一次送到這台伺服器的批次列數；能批次處理的伺服器（vLLM）回答多列與回答一列一樣快。</translation>
+    </message>
+    <message>
         <source>e.g. team-gpu</source>
         <translation>例如 team-gpu</translation>
     </message>

@@ -70,6 +70,24 @@ def test_connection_saved_checked_and_its_models_listed(qtbot, window, smollm2, 
                               for i in range(window.settings.default_model.count())]
 
 
+def test_a_connection_keeps_its_three_timeouts_and_rows_at_once(qtbot, window):
+    page = window.settings.api
+    page.conn_name.setText("team")
+    page.conn_url.setText("http://127.0.0.1:9/v1")  # saved only: nothing is sent
+    for spin, value in zip(page.conn_timeouts, (3.5, 20.0, 300.0)):
+        spin.setValue(value)
+    page.conn_concurrency.setValue(8)
+    page.save_conn.click()
+    saved = page.connections.get("team")
+    assert (saved.connect_timeout, saved.list_timeout, saved.first_token_timeout, saved.concurrency) == \
+        (3.5, 20.0, 300.0, 8)
+    for spin in page.conn_timeouts:
+        spin.setValue(1.0)
+    page.conn_list.setCurrentRow(0)  # picking it shows what was saved
+    assert [spin.value() for spin in page.conn_timeouts] == [3.5, 20.0, 300.0]
+    assert page.conn_concurrency.value() == 8
+
+
 def test_the_network_is_offered_only_when_the_policy_allows_it(qtbot, window):
     network = window.settings.api.network
     assert not network.lan.isEnabled() and not network.lan.isChecked()
