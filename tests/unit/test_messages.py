@@ -16,6 +16,7 @@ translated: write whole sentences.
 
 from __future__ import annotations
 
+import functools
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -25,6 +26,12 @@ from engine.errors import BadInput
 from engine.paths import TRANSLATIONS
 from engine.prompts.variables import Variable, resolve_values
 from tests.helpers import engine_messages
+
+
+@functools.lru_cache(maxsize=1)
+def scanned() -> tuple[engine_messages.Found, ...]:
+    """The engine's sentences, read once for the tests below (parsing engine/ takes seconds)."""
+    return tuple(engine_messages.scan())
 
 
 def test_every_declared_message_round_trips_through_parse():
@@ -66,7 +73,7 @@ def test_the_text_runner_raises_declared_messages(workspace, smollm2):
 
 
 def test_the_scan_finds_raised_reported_and_flagged_sentences():
-    found = {item.template for item in engine_messages.scan()}
+    found = {item.template for item in scanned()}
     assert "The zip has no manifest.json, so it is not an Airlock pack." in found  # raise BadInput("...")
     assert "{name} is {size} MB; a pack may be at most {max_pack_bytes} MB." in found  # an f-string
     assert "the model process ended ({reason})" in found  # a worker's Failed(...)
@@ -78,7 +85,7 @@ def test_the_scan_finds_raised_reported_and_flagged_sentences():
 def test_every_engine_sentence_is_declared():
     """A sentence raised or reported in engine/ that no declared message fits would reach
     the zh-TW window in English. The module docstring says what to do."""
-    missing = engine_messages.undeclared(engine_messages.scan())
+    missing = engine_messages.undeclared(scanned())
     assert not missing, ("engine sentences with no declared message (run `python -m tests.helpers.engine_messages`, "
                          "`make translations`, translate them):\n" +
                          "\n".join(f"{item.where}: {item.template}" for item in missing))
