@@ -22,6 +22,7 @@ from desktop.tasks import Task
 from engine.files import atomic_write
 from engine.insights import metrics, report_csv
 from engine.insights.period import Period
+from engine.trust import install as trust
 from engine.workspace import Workspace
 
 PRESETS = ("last_7", "last_28", "this_month", "last_month", "custom")
@@ -315,9 +316,11 @@ class InsightsPage(QWidget):
             if not path:
                 return
         content = None
+        rules = trust.export_rules(self.ws, asked=False)  # the PII mode "exports" masks the content
         if self.with_content.isChecked():
             content = report_csv.content_rows(self.ws.db, Period.build(p["since"], p["until"],
-                                                                       offset_minutes=p["utc_offset_minutes"]))
+                                                                       offset_minutes=p["utc_offset_minutes"]),
+                                              redact=rules)
         try:
             if kind == "pdf":
                 write_pdf(Path(path), self.result, content)
@@ -327,6 +330,8 @@ class InsightsPage(QWidget):
         except Exception as exc:  # BadInput / OSError: one sentence, the page stays usable
             self.status.setText(self.tr("The report was not saved: {error}").format(error=exc))
             return
+        trust.exported(self.ws, "insights", path=str(path), count=len(content or []),
+                       redacted=rules is not None and content is not None, fmt=kind)
         self.status.setText(self.tr("Saved {path}.").format(path=path))
 
     # language ------------------------------------------------------------------------

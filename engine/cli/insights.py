@@ -19,6 +19,7 @@ from engine.errors import BadInput
 from engine.insights import baselines as baseline_store
 from engine.insights import metrics, report_csv, rollup
 from engine.insights.period import Period
+from engine.trust import install as trust
 
 
 def _period_options(sub: argparse.ArgumentParser) -> None:
@@ -112,8 +113,11 @@ def cmd_insights(ws: Any, args: argparse.Namespace) -> Output | None:
     if args.with_content and not args.csv:
         raise BadInput("--with-content only goes with --csv FILE.")
     if args.csv:
-        content = report_csv.content_rows(ws.db, period) if args.with_content else None
+        rules = trust.export_rules(ws, asked=False)  # the PII mode "exports" masks the content
+        content = report_csv.content_rows(ws.db, period, redact=rules) if args.with_content else None
         report_csv.write(Path(args.csv), report_csv.to_text(result, content))
+        trust.exported(ws, "insights", path=str(Path(args.csv).resolve()), count=len(content or []),
+                       redacted=rules is not None and content is not None, fmt="csv")
     return Output(result, summary_text(result), notes=(result["time_saved"]["caveat"],))
 
 

@@ -60,12 +60,19 @@ def rows(insights: dict[str, Any]) -> list[tuple[Any, ...]]:
     return out
 
 
-def content_rows(db: sqlite_utils.Database, period: Period) -> list[tuple[Any, ...]]:
-    """The period's prompts and outputs (only when the user asked for content)."""
-    return [tuple(r) for r in db.execute(
+def content_rows(db: sqlite_utils.Database, period: Period, *, redact: Any = None) -> list[tuple[Any, ...]]:
+    """The period's prompts and outputs (only when the user asked for content); ``redact``
+    (engine/trust/pii.Rules, from ``trust.install.export_rules``: the PII mode "exports")
+    masks the personal data in them."""
+    rows = [tuple(r) for r in db.execute(
         "select id, created_at, kind, model, json_extract(params, '$.template.name'), prompt, output "
         "from generations where created_at >= ? and created_at < ? order by id",
         [period.start_utc, period.end_utc]).fetchall()]
+    if redact is None:
+        return rows
+    from engine.trust import pii
+
+    return [(*row[:4], *(pii.redact(v, redact) if isinstance(v, str) else v for v in row[4:])) for row in rows]
 
 
 def to_text(insights: dict[str, Any], content: list[tuple[Any, ...]] | None = None) -> str:
