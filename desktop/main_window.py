@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.templates.send_to_chat.connect(self.run_in_chat)
         self.templates.send_to_images.connect(self.run_in_images)
         self.models.models_changed.connect(self._models_changed)
+        self.settings.api.models_changed.connect(self._models_changed)  # a server's models, checked or removed
         self.settings.engine_settings_changed.connect(self.chat.preload)
 
         self.memory_timer = QTimer(self)

@@ -68,6 +68,8 @@ def test_connection_saved_checked_and_its_models_listed(qtbot, window, smollm2, 
     assert page.conn_key.text() == "" and page.connections.key("team") == server.key
     assert "team/smollm2" in [window.settings.default_model.itemText(i)
                               for i in range(window.settings.default_model.count())]
+    assert "team/smollm2" in [window.chat.model_combo.itemData(i)  # beside the local model in Chat at once
+                              for i in range(window.chat.model_combo.count())]
 
 
 def test_a_connection_keeps_its_three_timeouts_and_rows_at_once(qtbot, window):
