@@ -424,7 +424,7 @@ class AuditView(QWidget):
         target = Path(path)
         try:
             with atomic_write(target, replace=True, newline="") as out:  # the save dialog asked before replacing
-                count = audit.write_csv(self.rows, out)
+                count = audit.write_csv(self.rows, out, redact=install.export_rules(self.ws, asked=False))
         except AirlockError as exc:
             self.status.setText(engine_text(exc))
             return None

@@ -16,6 +16,7 @@ from typing import Any
 from engine.cli.output import Output
 from engine.errors import BadInput
 from engine.trust.audit import audit, log_for, write_csv
+from engine.trust.install import export_rules
 
 
 def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
@@ -72,7 +73,7 @@ def cmd_audit(ws: Any, args: argparse.Namespace) -> Output | None:
                          f"{row['event']:<18} {details[:90]}")
         return Output(rows, "\n".join(lines) or "No audit entries.")
     buffer = io.StringIO()
-    count = write_csv(rows, buffer)
+    count = write_csv(rows, buffer, redact=export_rules(ws, asked=False))  # the PII mode "exports"
     if not args.out:
         if args.json:
             raise BadInput("--json needs --out (the CSV itself goes to standard output)")

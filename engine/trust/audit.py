@@ -215,12 +215,17 @@ class AuditLog:
 CSV_COLUMNS = ("id", "at", "actor", "event", "details")
 
 
-def write_csv(rows: list[dict[str, Any]], out: Any) -> int:
-    """Write entries as CSV (details as canonical JSON) to an open text file."""
+def write_csv(rows: list[dict[str, Any]], out: Any, *, redact: Any = None) -> int:
+    """Write entries as CSV (details as canonical JSON) to an open text file. ``redact``
+    (pii.Rules: the PII mode "exports") masks the details, which hold prompts and answers
+    where the policy logs content."""
+    from engine.trust import pii
+
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for row in rows:
-        writer.writerow([row["id"], row["at"], row["actor"], row["event"], canonical(row["details"])])
+        details = row["details"] if redact is None else pii.redact_value(row["details"], redact)
+        writer.writerow([row["id"], row["at"], row["actor"], row["event"], canonical(details)])
     return len(rows)
 
 

@@ -125,3 +125,24 @@ def test_an_append_inside_the_callers_transaction_commits_with_it(log):
     log.append("pack.imported", {"templates": 3})
     conn.rollback()
     assert log.count() == 5 and log.verify().ok
+
+
+def test_a_csv_export_of_logged_content_is_masked_in_exports_mode(workspace):
+    import csv
+    import io
+
+    from engine.trust.audit import write_csv
+    from engine.trust.install import export_rules
+
+    workspace.trust.set("audit_content", True)
+    workspace.history.add({"kind": "text", "prompt": "call 0912-345-678", "output": "ok", "status": "done"})
+    rows = workspace.audit_log.entries(event="generation.made")
+    plain = io.StringIO()
+    write_csv(rows, plain, redact=export_rules(workspace, asked=False))
+    assert "0912-345-678" in plain.getvalue()  # no mode: as logged
+    workspace.trust.set("pii_mode", ["exports"])
+    masked = io.StringIO()
+    write_csv(rows, masked, redact=export_rules(workspace, asked=False))
+    details = list(csv.reader(masked.getvalue().splitlines()))[1][4]
+    assert "0912-345-678" not in details and "[phone]" in details
+    assert workspace.audit_log.verify().ok  # the log itself is untouched
