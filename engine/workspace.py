@@ -7,7 +7,7 @@ opens it closes it, which stops the workers.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -191,6 +191,13 @@ class Workspace(_Stores):
         where = self.connections.set_key(saved.name, key) if key is not None else ""
         offline.allow_hosts(router.allowed_hosts(self.connections.list(), self.policy.get("allowed_remote_hosts")))
         return saved, where
+
+    def delete_generations(self, ids: "Iterable[int]") -> int:
+        """Delete generations with their files (History.delete) and record how many in the
+        audit log (never what they held): the History page and ``airlock history delete``."""
+        count = self.history.delete(ids)
+        self.audit_log.append("data.purged", {"reason": "deleted by hand", "generations": count})
+        return count
 
     def issue_api_key(self, name: str, scopes: tuple[str, ...] | None = None) -> tuple["ApiKey", str]:
         """A new API key (shown once, stored hashed), recorded in the audit log."""

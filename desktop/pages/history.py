@@ -321,8 +321,7 @@ class HistoryPage(QWidget):
             self.tr("Delete {n} generation(s) from history? This cannot be undone.").format(n=len(records)))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        count = self.ws.history.delete(r["id"] for r in records)
-        self.ws.audit_log.append("data.purged", {"reason": "deleted by hand", "generations": count})
+        self.ws.delete_generations(r["id"] for r in records)  # files go too; audited
         self.model.refresh()
         self._update_count()
 

@@ -76,8 +76,7 @@ def cmd_history(ws: Any, args: argparse.Namespace) -> Output | None:
         missing = [i for i in args.ids if history.get(i) is None]
         if missing:
             raise BadInput(f"There is no generation {missing[0]}.")
-        count = history.delete(args.ids)  # engine rule: the files go with the rows
-        ws.audit_log.append("data.purged", {"reason": "deleted by hand", "generations": count})
+        count = ws.delete_generations(args.ids)  # engine rule: the files go with the rows; audited
         return Output({"deleted": list(args.ids)}, f"Deleted {count} generation(s).")
     if args.action == "export":
         from engine.store.export import export_history

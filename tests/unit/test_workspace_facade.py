@@ -68,3 +68,16 @@ def test_a_batch_runner_on_its_own_connection_closes_it(workspace):
     shared = workspace.batch_runner(job_id)
     shared.close()  # a shared connection stays open
     assert workspace.db.execute("select 1").fetchone() == (1,)
+
+
+def test_deleting_generations_takes_their_files_and_is_audited_as_a_count(workspace, tmp_path):
+    image = workspace.home.outputs_dir / "made.png"
+    image.write_bytes(b"png")
+    kept = workspace.history.add({"kind": "text", "model": "m", "prompt": "keep", "output": "k", "status": "done"})
+    gone = workspace.history.add({"kind": "image", "model": "m", "prompt": "drop", "status": "done",
+                                  "output_path": str(image)})
+    assert workspace.delete_generations([gone]) == 1
+    assert workspace.history.get(gone) is None and workspace.history.get(kept) is not None
+    assert not image.exists()
+    [entry] = _events(workspace, "data.purged")
+    assert entry["details"] == {"reason": "deleted by hand", "generations": 1}
