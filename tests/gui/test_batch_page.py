@@ -9,11 +9,22 @@ import pytest
 
 from desktop.pages.batch.importer import ImportDialog
 from desktop.qt import Qt
+from engine.batch import review
 from engine.batch.plan import create_job
 from engine.batch.store import BatchStore
+from engine.batch.table import Table
 from engine.paths import RESOURCES
-from engine.prompts.templates import TemplateLibrary
+from engine.prompts.outputs import OutputField
+from engine.prompts.templates import Template, TemplateLibrary
+from engine.prompts.variables import Variable
+from engine.trust.audit import log_for
 from tests.helpers.batch import MAIL, TABLE, draft_all
+
+SUBJECT = Template(  # small and short, for a real run on the default model
+    name="Subject line", language="en", system="You write short, friendly mail subject lines.",
+    body="Write one subject line for a thank-you mail.\n\nCustomer: {{ name }}",
+    variables=(Variable("name", required=True),), params={"max_tokens": 32, "temperature": 0.7},
+    outputs=(OutputField("subject", max_chars=30),))
 
 
 @pytest.fixture
@@ -76,10 +87,57 @@ def test_filters_bulk_approve_and_export(qtbot, page, workspace, tmp_path):
     page.approve_selected()
     assert BatchStore(workspace.db).counts(page.job_id)["approved"] == 2
     assert page.table.rowCount() == 2  # the filter shows what is still to review
-    page.export(str(tmp_path / "out.csv"), "csv")
+    page.export(str(tmp_path / "out.csv"), "csv")  # on a background thread: the window goes on
+    assert page.export_task is not None and page.export_button.text() == "Cancel export"
+    qtbot.waitUntil(lambda: page.export_task is None, timeout=30000)
     assert "Wrote 2 approved rows" in page.run_status.text()
     rows = list(csv.DictReader((tmp_path / "out.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert [r["row"] for r in rows] == ["1", "3"]
+    written = log_for(workspace).entries(event="export.written")[0]["details"]
+    assert written["records"] == 2 and written["format"] == "csv" and written["path"].endswith("out.csv")
+    assert page.export_button.text() == "Export approved…" and page.export_button.isEnabled()
+
+
+def test_an_export_can_be_cancelled_and_writes_nothing(qtbot, page, workspace, tmp_path):
+    review.decide(workspace, page.job_id, [1, 2, 3, 4], "approved", "Mei")
+    page.export(str(tmp_path / "out.xlsx"), "xlsx")
+    page.export()  # the same button, pressed again while it runs: cancel
+    qtbot.waitUntil(lambda: page.export_task is None, timeout=30000)
+    assert "cancelled" in page.run_status.text() and not (tmp_path / "out.xlsx").exists()
+    assert not log_for(workspace).entries(event="export.written")
+
+
+def test_review_decisions_in_the_window_are_audited(qtbot, page, workspace):
+    qtbot.keyClick(page.table, Qt.Key.Key_A)
+    entry = log_for(workspace).entries(event="batch.reviewed")[0]
+    assert entry["details"] == {"job_id": page.job_id, "decision": "approved", "rows": 1}
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_g_drafts_the_row_again_and_shows_the_earlier_draft(qtbot, workspace, window):
+    """G runs the row on the real default model at once; the replaced draft stays shown."""
+    TemplateLibrary(workspace.db).save(SUBJECT)
+    job_id = create_job(workspace, SUBJECT.name, Table(columns=("Customer",), rows=(("Ada",), ("Bo",)),
+                                                       source_name="names.csv"), mapping={"name": "Customer"}, seed=7)
+    draft_all(BatchStore(workspace.db), job_id)
+    page = window.batch
+    window.sidebar.setCurrentRow(window.pages.index(page))
+    page.reload_jobs(select=job_id)
+    page.reviewer.setText("Mei")
+    page.table.setFocus()
+    before = BatchStore(workspace.db).row(job_id, 1)
+    qtbot.keyClick(page.table, Qt.Key.Key_G)
+    assert page.runner is not None and "row 1 again" in page.run_status.text()
+    qtbot.waitUntil(lambda: page.runner is None, timeout=600000)
+    row = BatchStore(workspace.db).row(job_id, 1)
+    assert row.status in ("done", "failed") and row.generation_id and row.seed != before.seed, row.error
+    assert BatchStore(workspace.db).row(job_id, 2).output_fields == {"subject": "Hello Bo", "body": "- for you"}
+    assert "Row 1" in page.run_status.text() and page.current_row().row_number == 1
+    assert page.earlier.isVisibleTo(page) and "Hello Ada" in page.earlier.toPlainText()
+    assert "Mei" in page.earlier_title.text()
+    if row.status == "done":  # the new draft is what the review shows
+        assert page.field_editors["subject"].toPlainText() == row.output_fields["subject"]
 
 
 def test_import_dialog_previews_maps_and_creates_a_job(qtbot, workspace, window):

@@ -17,11 +17,14 @@ from typing import Any
 
 from desktop.engine_text import engine_text
 from desktop.pages.batch.importer import ImportDialog
+from desktop.tasks import Task
 from desktop.qt import (QAbstractItemView, QComboBox, QEvent, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                         QKeySequence, QLineEdit, QMessageBox, QObject, QPlainTextEdit, QProgressBar, QPushButton,
-                        QShortcut, QSplitter, Qt, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout,
-                        QWidget, Signal)
+                        QShortcut, QSplitter, Qt, QTableWidget, QTableWidgetItem, QTextBrowser, QTimer,
+                        QVBoxLayout, QWidget, Signal)
 from desktop.widgets.page_header import add_page_header
+from desktop.qt import QCheckBox  # the export's "Mask personal data"
+from desktop.widgets.pii_preview import names_note
 from engine.batch import export as exports, review
 from engine.batch.plan import DRY_RUN_ROWS, create_job
 from engine.batch.runner import BatchRunner
@@ -67,6 +70,9 @@ class BatchPage(QWidget):
         self.runner: BatchRunner | None = None
         self.rows: list[BatchRow] = []
         self.editing = False
+        self.requeued: set[int] = set()  # rows regenerated while a run was going: drafted by it or next
+        self.regenerating: int | None = None  # the row the run going now drafts again (G)
+        self.export_task: Task | None = None
         self.bridge = RunBridge(self)
         self.bridge.progress.connect(self._on_progress)
         self.bridge.ended.connect(self._on_ended)
@@ -91,8 +97,9 @@ class BatchPage(QWidget):
         self.cancel_button = QPushButton()
         self.retry_button = QPushButton()
         self.export_button = QPushButton()
+        self.mask_check = QCheckBox()  # masks the export; forced on by the PII mode "exports"
         for w in (self.jobs, self.new_button, self.dry_button, self.run_button, self.pause_button,
-                  self.cancel_button, self.retry_button, self.export_button):
+                  self.cancel_button, self.retry_button, self.export_button, self.mask_check):
             bar.addWidget(w)
         bar.addStretch()
         layout.addLayout(bar)
@@ -138,6 +145,10 @@ class BatchPage(QWidget):
         self.diff_title = QLabel()
         self.diff = QTextBrowser()
         self.diff.setMaximumHeight(120)
+        self.earlier_title = QLabel()
+        self.earlier_title.setObjectName("meta")
+        self.earlier = QTextBrowser()
+        self.earlier.setMaximumHeight(120)
         self.decision = QLabel()
         self.decision.setObjectName("meta")
         self.decision.setWordWrap(True)
@@ -159,7 +170,7 @@ class BatchPage(QWidget):
         for w in (self.source_title, self.source, self.draft_title):
             right_layout.addWidget(w)
         right_layout.addLayout(self.fields_box, 1)
-        for w in (self.flags, self.diff_title, self.diff, self.decision):
+        for w in (self.flags, self.diff_title, self.diff, self.earlier_title, self.earlier, self.decision):
             right_layout.addWidget(w)
         right_layout.addLayout(reviewer_row)
         right_layout.addWidget(self.reason)
@@ -213,6 +224,8 @@ class BatchPage(QWidget):
         self.cancel_button.setText(self.tr("Cancel"))
         self.retry_button.setText(self.tr("Retry failed"))
         self.export_button.setText(self.tr("Export approved…"))
+        self.mask_check.setText(self.tr("Mask personal data"))
+        self.mask_check.setToolTip(names_note(self))
         self.bulk_button.setText(self.tr("Approve selected"))
         self.source_title.setText(self.tr("Source row"))
         self.draft_title.setText(self.tr("Draft"))
@@ -291,7 +304,7 @@ class BatchPage(QWidget):
 
     # running --------------------------------------------------------------------------
 
-    def start(self, upto: int | None) -> None:
+    def start(self, upto: int | None, only: list[int] | None = None) -> None:
         if self.job_id is None or self.runner is not None:
             return
         try:  # the runner's own connection (WAL), opened with the home's key
@@ -303,7 +316,7 @@ class BatchPage(QWidget):
 
         def work() -> None:
             try:
-                self.bridge.ended.emit(runner.run(upto=upto))
+                self.bridge.ended.emit(runner.run(upto=upto, only=only))
             except AirlockError as exc:
                 self.bridge.failed.emit(engine_text(exc))
             finally:
@@ -341,9 +354,20 @@ class BatchPage(QWidget):
 
     def _on_ended(self, summary: Any) -> None:
         self.runner = None
+        ended_well = summary.state in ("finished", "stopped") and self.job_id is not None
+        again = sorted(n for n in self.requeued if ended_well and self.store.row(self.job_id, n).status == "pending")
+        self.requeued.clear()
+        if again and summary.job_id == self.job_id:  # regenerated after that run took its last row
+            self.start(None, only=again)
+            return
         states = {"finished": self.tr("Finished."), "paused": self.tr("Paused."),
                   "cancelled": self.tr("Cancelled."), "stopped": self.tr("Stopped; run again to go on.")}
-        self.run_status.setText(states.get(summary.state, summary.state))
+        regenerated, self.regenerating = self.regenerating, None
+        if regenerated is not None and summary.state in ("finished", "stopped"):
+            self.run_status.setText(self.tr("Row {n} has a new draft.").format(n=regenerated) if summary.generated
+                                    else self.tr("Row {n} could not be drafted again.").format(n=regenerated))
+        else:
+            self.run_status.setText(states.get(summary.state, summary.state))
         self._show_counts()
         self.reload_rows()
         self._update_buttons()
@@ -370,7 +394,11 @@ class BatchPage(QWidget):
             b.setEnabled(has_job and not running)
         self.pause_button.setEnabled(running)
         self.cancel_button.setEnabled(running)
-        self.export_button.setEnabled(has_job)
+        forced = "exports" in self.ws.trust.pii_mode()  # the user's or the policy's mode masks every export
+        if forced:
+            self.mask_check.setChecked(True)
+        self.mask_check.setEnabled(has_job and not forced)
+        self.export_button.setEnabled(has_job or self.export_task is not None)
         self.save_edit_button.setVisible(self.editing)
         self.edit_button.setVisible(not self.editing)
 
@@ -436,12 +464,30 @@ class BatchPage(QWidget):
             self.diff.setHtml("")
         self.diff.setVisible(bool(row and row.edited_fields))
         self.diff_title.setVisible(self.diff.isVisible())
+        self._show_earlier(row, labels)
         if row is not None and row.reviewer:
             self.decision.setText(self.tr("{status} by {reviewer} at {time}").format(
                 status=self.status_name(row.status), reviewer=row.reviewer, time=(row.decided_at or "")[:19].replace("T", " ") + " UTC")
                 + (f" — {row.reason}" if row.reason else ""))
         else:
             self.decision.setText("")
+
+    def _show_earlier(self, row: BatchRow | None, labels: dict[str, str]) -> None:
+        """The draft a regenerated row had before (the latest one; how many there were)."""
+        earlier = self.store.earlier_drafts(self.job_id, row.row_number) if row and self.job_id is not None else []
+        shown = next((e for e in earlier if e["fields"] is not None or e["error"]), None)
+        if shown is None:
+            self.earlier.setHtml("")
+        else:
+            fields = shown["fields"] or {}
+            self.earlier.setHtml("<br>".join(
+                f"<b>{html.escape(labels.get(k, k) or k)}</b>: {html.escape(_text(v))}".replace("\n", "<br>")
+                for k, v in fields.items()) or html.escape(shown["error"] or ""))
+            self.earlier_title.setText(self.tr("Earlier draft, replaced by {reviewer} at {time} ({n} in all)").format(
+                reviewer=shown["reviewer"] or "?", time=(shown["at"] or "")[:19].replace("T", " ") + " UTC",
+                n=len(earlier)))
+        self.earlier.setVisible(shown is not None)
+        self.earlier_title.setVisible(shown is not None)
 
     def _ensure_editors(self, fields: list[tuple[str, str]]) -> None:
         """One labelled editor per output field of the job, in the template's order."""
@@ -535,21 +581,35 @@ class BatchPage(QWidget):
         self._update_buttons()
 
     def regenerate(self) -> None:
+        """G: draft the row again now (a new seed; the draft it replaces stays shown as the
+        earlier draft). A run already going drafts it next; otherwise a run of that row starts."""
         row = self.current_row()
-        if row is None or self.job_id is None:
+        if row is None or self.job_id is None or self.editing:
             return
         try:
-            self.store.regenerate(self.job_id, row.row_number)
+            review.regenerate(self.ws, self.job_id, row.row_number, self.reviewer.text())  # audited
         except BadInput as exc:
             self.run_status.setText(engine_text(exc))
             return
         self.reload_rows()
-        if self.runner is None:
-            self.run_status.setText(self.tr("Row {n} will be drafted again when the job runs.").format(n=row.row_number))
+        if self.runner is not None:
+            self.requeued.add(row.row_number)
+            self.run_status.setText(self.tr("Row {n} is drafted again next.").format(n=row.row_number))
+            return
+        self.start(None, only=[row.row_number])
+        if self.runner is not None:
+            self.regenerating = row.row_number
+            self.run_status.setText(self.tr("Drafting row {n} again…").format(n=row.row_number))
 
     # export ---------------------------------------------------------------------------
 
     def export(self, path: str | None = None, fmt: str | None = None) -> None:
+        """Write the approved rows on a background thread, with progress; pressed again while
+        it runs, the button cancels (the file is written whole or not at all)."""
+        if self.export_task is not None:
+            self.export_task.cancel()
+            self.run_status.setText(self.tr("Cancelling the export…"))
+            return
         if self.job_id is None:
             return
         if path is None:
@@ -560,9 +620,36 @@ class BatchPage(QWidget):
                 return
             fmt = "xlsx" if path.endswith(".xlsx") or "xlsx" in chosen else \
                 "mbox" if path.endswith(".mbox") or "mbox" in chosen else "csv"
+        job_id, fmt = self.job_id, fmt or "csv"
         try:
-            result = exports.export_approved(self.ws, self.job_id, path, fmt or "csv", replace=True)
+            rules = exports.redaction(self.ws, asked=self.mask_check.isChecked())  # read on the window's connection
         except AirlockError as exc:
             self.run_status.setText(engine_text(exc))
             return
-        self.run_status.setText(self.tr("Wrote {n} approved rows to {path}.").format(n=result.written, path=result.path))
+
+        def work(progress: Any, cancelled: Any) -> Any:
+            with self.ws.connection() as conn:  # a connection of the export's own thread
+                return exports.export_job(conn.batches, job_id, path, fmt, replace=True, redact=rules,
+                                          progress=progress, cancelled=cancelled)
+
+        task = Task(work, self)
+        task.progress.connect(lambda done, total: self.run_status.setText(
+            self.tr("Exporting: {done} of {total} rows…").format(done=done, total=total)))
+        task.succeeded.connect(lambda result: self._exported(job_id, result, rules is not None))
+        task.failed.connect(self.run_status.setText)
+        task.cancelled.connect(lambda: self.run_status.setText(self.tr("Export cancelled; nothing was written.")))
+        task.finished.connect(self._export_ended)
+        self.export_task = task
+        self.export_button.setText(self.tr("Cancel export"))
+        self.run_status.setText(self.tr("Exporting…"))
+        QTimer.singleShot(0, task.start)  # from the event loop: a Cancel pressed at once stops it first
+
+    def _exported(self, job_id: int, result: Any, redacted: bool) -> None:
+        exports.record_export(self.ws, job_id, result, redacted=redacted)  # the audit entry, on this thread
+        self.run_status.setText(self.tr("Wrote {n} approved rows to {path}.").format(n=result.written,
+                                                                                   path=result.path))
+
+    def _export_ended(self) -> None:
+        self.export_task = None
+        self.export_button.setText(self.tr("Export approved…"))
+        self._update_buttons()
