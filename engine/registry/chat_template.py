@@ -4,9 +4,11 @@ The template comes with a downloaded file, so it is untrusted code: a nested loo
 forever, ``'x' * 3e9`` or ``tojson(indent=2e8)`` can take gigabytes. The template renders
 in :class:`engine.sandbox.LimitedSandbox` (every loop, call, filter and
 concatenation counted or size-checked as it runs, under a wall-clock budget), in the text
-worker. At import, :func:`validate` parses it and renders a sample conversation within
-the same limits, so a broken template is refused with its reason instead of failing
-every chat later with "internal error".
+worker, and in a child process of its own with a memory cap and a wall-clock kill
+(engine/registry/template_child.py), since one step too big or too slow finishes before
+any count sees it. At import, :func:`validate` parses it and renders a sample
+conversation the same way, so a broken template is refused with its reason instead of
+failing every chat later with "internal error".
 
 This module imports llama_cpp only inside :func:`formatter` (it runs in the worker); the
 import-time check needs only Jinja.
@@ -14,6 +16,8 @@ import-time check needs only Jinja.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 import jinja2
@@ -94,22 +98,35 @@ def render_limited(template: Any, **values: Any) -> str:
 
 
 def validate(source: str, *, bos_token: str = "", eos_token: str = "") -> None:
-    """At import: the template parses and renders a sample conversation within the limits
-    (BadInput with the reason otherwise)."""
-    template = compile_template(source)
-    render_limited(template, messages=list(SAMPLE_CONVERSATION), bos_token=bos_token, eos_token=eos_token,
-                   add_generation_prompt=True, strftime_now=lambda f: "")
+    """At import: the template parses and renders a sample conversation within the limits,
+    in a child process with a memory cap and a wall-clock kill (BadInput with the reason
+    otherwise)."""
+    from engine.registry.template_child import TemplateChild
+
+    child = TemplateChild()  # parsing too: Jinja's constant folding runs filters while it compiles
+    try:
+        child.render(source, {"messages": list(SAMPLE_CONVERSATION), "bos_token": bos_token,
+                              "eos_token": eos_token, "add_generation_prompt": True}, seconds=RENDER_SECONDS)
+    finally:
+        child.close()
 
 
 class _LimitedTemplate:
-    """Stands in for the compiled Jinja template inside llama-cpp-python's formatter."""
+    """Stands in for the compiled Jinja template inside llama-cpp-python's formatter: every
+    render goes to the model's rendering child (engine/registry/template_child.py)."""
 
     def __init__(self, source: str):
-        self.compiled = compile_template(source)
+        from engine.registry.template_child import TemplateChild
+
+        self.source = source  # compiled in the child (Jinja folds constant filters while compiling)
+        self.child = TemplateChild()
+        self.child.start()
 
     def render(self, **values: Any) -> str:
-        values.pop("raise_exception", None)  # render_limited passes its own
-        return render_limited(self.compiled, **values)
+        return self.child.render(self.source, values, seconds=RENDER_SECONDS)
+
+    def close(self) -> None:
+        self.child.close()
 
 
 def formatter(source: str, *, eos_token: str, bos_token: str, stop_token_ids: list[int]) -> Any:
@@ -121,3 +138,42 @@ def formatter(source: str, *, eos_token: str, bos_token: str, stop_token_ids: li
     chat.template = source
     chat._environment = _LimitedTemplate(source)
     return chat
+
+
+class _Uncompiled:
+    """What llama-cpp-python gets instead of its Jinja2ChatFormatter while it loads a model:
+    the loader compiles every chat template in the GGUF, in a plain Jinja sandbox whose
+    constant folding runs filters and operators (``'x' | center(3000000000)``,
+    ``10 ** 100 ** …``) at compile time, in the worker, without limits. Airlock never uses
+    llama.cpp's chat handlers (the worker renders through :func:`formatter`), so this keeps
+    the text and compiles nothing."""
+
+    def __init__(self, template: str, *args: Any, **kwargs: Any) -> None:
+        self.template = template
+
+    def to_chat_handler(self) -> Any:
+        def refuse(*args: Any, **kwargs: Any) -> Any:
+            raise RuntimeError("Airlock renders chat templates itself (engine/registry/chat_template.py).")
+
+        return refuse
+
+
+@contextlib.contextmanager
+def loading_without_compiling() -> Iterator[None]:
+    """Around ``llama_cpp.Llama(...)`` in the text worker: the loader compiles no template
+    (see :class:`_Uncompiled`)."""
+    from llama_cpp import llama_chat_format
+
+    original = llama_chat_format.Jinja2ChatFormatter
+    llama_chat_format.Jinja2ChatFormatter = _Uncompiled  # type: ignore[misc,assignment]
+    try:
+        yield
+    finally:
+        llama_chat_format.Jinja2ChatFormatter = original  # type: ignore[misc]
+
+
+def close_formatter(chat: Any) -> None:
+    """Stop the rendering child of a :func:`formatter` (the model is unloaded)."""
+    close = getattr(getattr(chat, "_environment", None), "close", None)
+    if close is not None:
+        close()

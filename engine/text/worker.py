@@ -117,11 +117,12 @@ class TextWorker:
             from llama_cpp.llama_speculative import LlamaPromptLookupDecoding
 
             draft = LlamaPromptLookupDecoding(num_pred_tokens=job.prompt_lookup)
-        return llama_cpp.Llama(
-            model_path=job.model_path, n_ctx=job.n_ctx, n_threads=threads,
-            n_threads_batch=threads, n_gpu_layers=layers, seed=job.params.seed, verbose=False,
-            draft_model=draft,
-        )
+        with chat_template.loading_without_compiling():  # the GGUF's template is not compiled here, unlimited
+            return llama_cpp.Llama(
+                model_path=job.model_path, n_ctx=job.n_ctx, n_threads=threads,
+                n_threads_batch=threads, n_gpu_layers=layers, seed=job.params.seed, verbose=False,
+                draft_model=draft,
+            )
 
     @staticmethod
     def _formatter(llm: llama_cpp.Llama) -> Any:
@@ -140,6 +141,8 @@ class TextWorker:
     def unload(self) -> None:
         if self.llm is not None:
             self.llm.close()
+        if self.formatter is not None:
+            chat_template.close_formatter(self.formatter)  # its rendering child
         self.llm, self.key, self.formatter = None, None, None
 
     # prompting -----------------------------------------------------------------------

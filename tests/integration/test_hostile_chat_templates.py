@@ -1,11 +1,14 @@
 """A model's own chat template is untrusted code: written into a copy of the real default
 GGUF with the gguf package, a runaway template is refused at import and, in a file that
-got past import, stopped in the worker within its limits."""
+got past import, stopped in the worker within its limits. One step too big or too slow for
+the sandbox's counts (a 2.5 GB string.replace, a power that runs for minutes) is stopped
+by the rendering child's memory cap and wall clock (engine/registry/template_child.py)."""
 
 from __future__ import annotations
 
 import re
 import time
+from typing import Any
 
 import pytest
 
@@ -74,3 +77,63 @@ def test_the_default_models_own_template_passes(smollm2):
     from engine.registry import gguf
 
     chat_template.validate(gguf.read_gguf(smollm2).chat_template)
+
+
+POWER = "(((10 ** 100) ** 100) ** 100) ** 10"  # one '**' step of half a minute or more: no count sees it
+REPLACE = "('x' * 50000).replace('x', 'x' * 50000) | length"  # one step building 2.5 GB
+
+
+@pytest.mark.parametrize("body, reason", [
+    ("{{ 'x' * 3e9 }}", "failed to render"),
+    ("{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}", LIMIT_HIT),
+    ("{{ " + POWER + " }}", "took longer than 2 seconds"),
+    ("{{ " + REPLACE + " }}", "needed more memory than a template may use"),
+], ids=["x-times-3e9", "nested-loops", "one-slow-step", "one-huge-step"])
+def test_import_refuses_what_the_child_cannot_finish_in_time_or_memory(cli, smollm2, tmp_path, body, reason):
+    hostile = with_chat_template(smollm2, tmp_path / "hostile.gguf", body + "{{ messages[0]['content'] }}")
+    started = time.monotonic()
+    result = cli("models", "import", str(hostile), "--link", check_exit=2)
+    assert time.monotonic() - started < 60
+    assert_one_line_error(result, reason)
+    assert "hostile" not in cli("models", "list", "--json").stdout
+
+
+def test_the_worker_survives_a_template_that_bombs_only_on_a_real_chat(workspace, smollm2, tmp_path):
+    """Past import (the sample conversation renders), then a slow step and a huge step on
+    real messages, in the real worker process: each fails its job within seconds with one
+    sentence, the worker's memory does not grow, and the next message is answered by the
+    same worker (the rendering child is started again)."""
+    import psutil
+
+    from engine.text.runner import TextRequest, run_text
+
+    # The worker renders the messages' roles around placeholders (the text itself is never
+    # template input: engine/text/prompt_tokens.py), so the triggers are the shape of the chat.
+    template = ("{% if messages|length == 2 and messages[0]['role'] == 'system' %}{{ " + POWER + " }}{% endif %}"
+                "{% if messages|length == 3 %}{{ " + REPLACE + " }}{% endif %}"
+                "{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}<|im_end|>\n{% endfor %}"
+                "{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}")
+    path = with_chat_template(smollm2, tmp_path / "sleeper.gguf", template)
+    workspace.registry.import_model(path, name="sleeper", link=True)  # import's check passes it
+
+    def ask(text: str, **options) -> tuple[Any, float]:
+        started = time.monotonic()
+        outcome = run_text(workspace, TextRequest(model="sleeper", prompt=text, seed=1,
+                                                  params=jobs.SamplingParams(max_tokens=4), **options))
+        return outcome, time.monotonic() - started
+
+    first, _ = ask("hello")  # loads the model, starts the rendering child
+    assert isinstance(first.event, jobs.Done), first.event
+    worker = psutil.Process(workspace.text_worker.pid)
+    before = worker.memory_info().rss
+    for options, reason in (({"system": "Be brief."}, "took longer than 2 seconds"),
+                            ({"conversation_id": first.conversation_id}, "needed more memory")):
+        outcome, seconds = ask("and now?", **options)
+        assert isinstance(outcome.event, jobs.Failed) and outcome.event.kind == "bad_input", outcome.event
+        assert reason in outcome.event.message and seconds < 30, (outcome.event.message, seconds)
+    assert worker.memory_info().rss - before < 200 * 1024 * 1024
+    last, _ = ask("hello again")
+    assert isinstance(last.event, jobs.Done), last.event
+    assert workspace.text_worker.pid == worker.pid  # the same worker answered
+    statuses = [r["status"] for r in workspace.history.list()]
+    assert sorted(statuses) == ["done", "done", "failed", "failed"]
