@@ -607,6 +607,10 @@
         <source>Wrote {n} approved rows to {path}.</source>
         <translation>已將 {n} 列已核准內容寫入 {path}。</translation>
     </message>
+    <message>
+        <source>Mask personal data</source>
+        <translation>遮蔽個人資料</translation>
+    </message>
 </context>
 <context>
     <name>BrandVoiceEditor</name>

@@ -216,3 +216,31 @@ def test_a_suspicious_chat_template_is_flagged_on_import_in_chinese(qtbot, works
         assert flagged["chat_template_flags"] == [f"is unusually long ({len(template):,} characters)"]
     finally:
         i18n.apply_language(app, "en")
+
+
+def test_the_batch_page_offers_a_masked_export(qtbot, workspace, tmp_path):
+    """Issue 14 item 3: the GUI's exports offer redaction too (the PII mode "exports"
+    forces it, and the box says so by being checked and greyed out)."""
+    from desktop.pages.batch.page import BatchPage
+    from engine.batch.plan import create_job
+    from engine.prompts.templates import TemplateLibrary
+    from tests.helpers.batch import MAIL, TABLE, draft_all
+
+    TemplateLibrary(workspace.db).save(MAIL)
+    job_id = create_job(workspace, MAIL.name, TABLE, seed=5)
+    draft_all(workspace.batches, job_id)
+    workspace.batches.decide(job_id, [1, 2], "approved", "Mei")
+    page = BatchPage(workspace)
+    qtbot.addWidget(page)
+    page.reload_jobs(select=job_id)
+    assert page.mask_check.isEnabled() and not page.mask_check.isChecked()
+    page.mask_check.setChecked(True)
+    target = tmp_path / "approved.csv"
+    page.export(str(target), "csv")
+    qtbot.waitUntil(lambda: page.run_status.text().startswith("Wrote"), timeout=30000)
+    text = target.read_text(encoding="utf-8-sig")
+    assert "ada@example.com" not in text and "[email]" in text
+    assert workspace.audit_log.entries(event="export.written")[0]["details"]["redacted"] is True
+    workspace.trust.set("pii_mode", ["exports"])
+    page.reload_jobs(select=job_id)
+    assert page.mask_check.isChecked() and not page.mask_check.isEnabled()
