@@ -87,7 +87,13 @@ def image_libraries_present() -> bool:
     """Whether torch and diffusers can be imported here, found without importing them (the
     GUI process never imports torch): the text-only edition leaves both out, and its image
     worker would otherwise die at import with nothing a person could act on."""
-    return all(importlib.util.find_spec(name) is not None for name in ("torch", "diffusers"))
+    for name in ("torch", "diffusers"):
+        try:
+            if importlib.util.find_spec(name) is None:
+                return False
+        except ValueError:  # already imported (a spec-less module in sys.modules): present
+            continue
+    return True
 
 
 def build_job(ws: Workspace, request: ImageRequest) -> tuple[jobs.ImageJob, list[str]]:
