@@ -36,6 +36,7 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
         sub.add_argument("--limit", type=int, default=100 if name == "list" else 1_000_000)
         if name == "export":
             sub.add_argument("--out", default=None, metavar="FILE", help="CSV file (default: standard output)")
+            sub.add_argument("--force", action="store_true", help="replace the --out file if it exists")
         _json_option(sub)
 
 
@@ -46,15 +47,13 @@ def _rows(ws: Any, args: argparse.Namespace) -> list[dict[str, Any]]:
                                limit=args.limit)
 
 
-def write_text_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a .part file, so a failed write leaves no half file."""
-    partial = path.with_name(path.name + ".part")
-    try:
-        partial.write_text(text, encoding="utf-8", newline="")
-        partial.replace(path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise BadInput(f"Cannot write {path}: {exc.strerror}.") from exc
+def write_text_atomically(path: Path, text: str, *, replace: bool = False) -> None:
+    """Write ``text`` to ``path`` by engine/files.py's rules: no half file, a FIFO or device
+    written through, an existing file only with ``replace`` (``--force``)."""
+    from engine.files import atomic_write
+
+    with atomic_write(path, replace=replace, newline="") as out:
+        out.write(text)
 
 
 def cmd_audit(ws: Any, args: argparse.Namespace) -> Output | None:
@@ -80,7 +79,7 @@ def cmd_audit(ws: Any, args: argparse.Namespace) -> Output | None:
         sys.stdout.write(buffer.getvalue())  # the CSV is the output: written as it is
         return None
     path = Path(args.out)
-    write_text_atomically(path, buffer.getvalue())
+    write_text_atomically(path, buffer.getvalue(), replace=args.force)
     audit(ws, "audit.exported", entries=count, path=str(path))
     return Output({"path": str(path), "entries": count}, f"Wrote {count} audit entries to {path}.", stderr=True)
 

@@ -35,11 +35,13 @@ def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
     group.add_argument("--csv", default=None, metavar="FILE", help="also write the figures as CSV")
     group.add_argument("--with-content", action="store_true",
                        help="with --csv: add the period's prompts and outputs (left out by default)")
+    group.add_argument("--force", action="store_true", help="replace the --csv file if it exists")
     _json_option(group)
     actions = group.add_subparsers(dest="action", required=False, parser_class=Parser)
     sub = command("export", "write this workstation's counts for the period as a signed roll-up file", actions)
     _period_options(sub)
     sub.add_argument("--out", default=None, metavar="FILE", help="file to write (default: standard output)")
+    sub.add_argument("--force", action="store_true", help="replace the --out file if it exists")
     _json_option(sub)
     sub = command("merge", "check and add up roll-up files from several workstations into one team view",
                   actions)
@@ -107,7 +109,7 @@ def cmd_insights(ws: Any, args: argparse.Namespace) -> Output | None:
         if not args.out:
             sys.stdout.write(text)  # the signed document is the output: written as it is
             return None
-        report_csv.write(Path(args.out), text, encoding="utf-8")
+        report_csv.write(Path(args.out), text, encoding="utf-8", replace=args.force)
         return Output({"path": str(Path(args.out).resolve()), "key": document["payload"]["workstation"]["key"],
                        "export_id": document["payload"]["export_id"]})
     if args.with_content and not args.csv:
@@ -115,7 +117,7 @@ def cmd_insights(ws: Any, args: argparse.Namespace) -> Output | None:
     if args.csv:
         rules = trust.export_rules(ws, asked=False)  # the PII mode "exports" masks the content
         content = report_csv.content_rows(ws.db, period, redact=rules) if args.with_content else None
-        report_csv.write(Path(args.csv), report_csv.to_text(result, content))
+        report_csv.write(Path(args.csv), report_csv.to_text(result, content), replace=args.force)
         trust.exported(ws, "insights", path=str(Path(args.csv).resolve()), count=len(content or []),
                        redacted=rules is not None and content is not None, fmt="csv")
     return Output(result, summary_text(result), notes=(result["time_saved"]["caveat"],))

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from engine.errors import BadInput
 from engine.insights.period import Period
 
 HEADER = ("section", "item", "kind", "value", "numerator", "denominator")
@@ -87,14 +85,11 @@ def to_text(insights: dict[str, Any], content: list[tuple[Any, ...]] | None = No
     return buffer.getvalue()
 
 
-def write(path: Path, text: str, *, encoding: str = "utf-8-sig") -> None:
-    """Write through a .part file and rename, so a failure never leaves half a report.
-    CSV is UTF-8 with a BOM, so Excel on a zh-TW Windows opens the Chinese names correctly."""
-    partial = path.with_name(path.name + ".part")
-    try:
-        partial.write_text(text, encoding=encoding, newline="")
-        os.replace(partial, path)
-    except OSError as exc:
-        raise BadInput(f"Cannot write {path}: {exc.strerror or exc}. Choose another folder.") from None
-    finally:
-        partial.unlink(missing_ok=True)
+def write(path: Path, text: str, *, encoding: str = "utf-8-sig", replace: bool = False) -> None:
+    """Write by engine/files.py's rules (no half report, a FIFO or device written through,
+    an existing file only with ``replace``). CSV is UTF-8 with a BOM, so Excel on a zh-TW
+    Windows opens the Chinese names correctly."""
+    from engine.files import atomic_write
+
+    with atomic_write(path, replace=replace, encoding=encoding, newline="") as out:
+        out.write(text)

@@ -81,3 +81,34 @@ def test_templates_export_refuses_an_existing_file(cli, tmp_path):
     conn = sqlite3.connect(cli.home / "airlock.db")
     assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_every_report_writer_keeps_the_rules(cli, tmp_path):
+    """The audit export and both insights files refuse an existing file without --force,
+    write through a FIFO and keep a link a link (they had their own .part-and-rename)."""
+    import json
+
+    seed_history(cli.home)
+    writers = [("audit", "export", "--out"), ("insights", "--csv"), ("insights", "export", "--out")]
+    for number, command in enumerate(writers):
+        target = tmp_path / f"report-{number}"
+        target.write_text("keep me\n")
+        assert_one_line_error(cli(*command, str(target), check_exit=2), "already exists; add --force")
+        assert target.read_text() == "keep me\n"
+        cli(*command, str(target), "--force")
+        assert target.read_text() != "keep me\n"
+
+        fifo = tmp_path / f"pipe-{number}"
+        os.mkfifo(fifo)
+        reader = subprocess.Popen([sys.executable, "-c", f"import sys; sys.stdout.write(open({str(fifo)!r}).read())"],
+                                  stdout=subprocess.PIPE, text=True)
+        cli(*command, str(fifo))
+        assert reader.communicate(timeout=60)[0].strip() and fifo.is_fifo()
+
+        real, link = tmp_path / f"real-{number}", tmp_path / f"link-{number}"
+        link.symlink_to(real)
+        cli(*command, str(link))
+        assert link.is_symlink() and real.read_text().strip()
+    rollup = json.loads((tmp_path / "real-2").read_text())
+    assert "payload" in rollup
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

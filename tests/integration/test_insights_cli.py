@@ -36,7 +36,8 @@ def test_json_summary_csv_and_errors(cli, tmp_path):
         rows = list(csv.reader(handle))
     assert ["review", "acceptance", "rate", "1.0", "2", "2"] in rows
     assert "PRIVATE PROMPT" not in report.read_text(encoding="utf-8-sig")
-    cli("insights", "--since", "2026-11-01", "--until", "2026-11-30", "--csv", str(report), "--with-content")
+    cli("insights", "--since", "2026-11-01", "--until", "2026-11-30", "--csv", str(report), "--with-content",
+        "--force")  # the same file again: replacing it is asked for
     assert "PRIVATE PROMPT" in report.read_text(encoding="utf-8-sig")
     assert_one_line_error(cli("insights", "--since", "yesterday", check_exit=2), "YYYY-MM-DD")
     assert_one_line_error(cli("insights", "--with-content", check_exit=2), "--csv")
