@@ -479,7 +479,8 @@ class BatchPage(QWidget):
         if shown is None:
             self.earlier.setHtml("")
         else:
-            fields = shown["fields"] or {}
+            stored = shown["fields"] or {}
+            fields = {**{k: stored[k] for k in labels if k in stored}, **stored}  # the template's order
             self.earlier.setHtml("<br>".join(
                 f"<b>{html.escape(labels.get(k, k) or k)}</b>: {html.escape(_text(v))}".replace("\n", "<br>")
                 for k, v in fields.items()) or html.escape(shown["error"] or ""))
