@@ -408,6 +408,10 @@
         <translation>匯出已核准…</translation>
     </message>
     <message>
+        <source>Mask personal data</source>
+        <translation>遮蔽個人資料</translation>
+    </message>
+    <message>
         <source>Approve selected</source>
         <translation>核准所選</translation>
     </message>
@@ -606,10 +610,6 @@
     <message>
         <source>Wrote {n} approved rows to {path}.</source>
         <translation>已將 {n} 列已核准內容寫入 {path}。</translation>
-    </message>
-    <message>
-        <source>Mask personal data</source>
-        <translation>遮蔽個人資料</translation>
     </message>
 </context>
 <context>
@@ -1449,6 +1449,14 @@
         <translation>編輯需要提供編輯後的文字。</translation>
     </message>
     <message>
+        <source>Row {listed} has no draft to review yet.</source>
+        <translation>第 {listed} 列還沒有可審核的草稿。</translation>
+    </message>
+    <message>
+        <source>Rows {listed} have no draft to review yet.</source>
+        <translation>第 {listed} 列還沒有可審核的草稿。</translation>
+    </message>
+    <message>
         <source>&apos;{job_id}&apos; is not a batch job number; &apos;airlock batch list&apos; shows them.</source>
         <translation>「{job_id}」不是批次工作編號；「airlock batch list」會列出所有批次工作。</translation>
     </message>
@@ -1747,10 +1755,6 @@
     <message>
         <source>The period starts ({start}) after it ends ({end}); swap the dates.</source>
         <translation>期間的開始日（{start}）晚於結束日（{end}）；請對調兩個日期。</translation>
-    </message>
-    <message>
-        <source>Cannot write {path}: {exc}. Choose another folder.</source>
-        <translation>無法寫入 {path}：{exc}。請選擇其他資料夾。</translation>
     </message>
     <message>
         <source>{source} was written by another Airlock version (roll-up format {get}); export it again.</source>
@@ -2177,6 +2181,10 @@
         <translation>{member} 與 manifest.json 中的 sha256 不符；範本包已被修改或損毀。</translation>
     </message>
     <message>
+        <source>{where} has a syntax error on line {lineno}: {rstrip}.</source>
+        <translation>{where}第 {lineno} 行有語法錯誤：{rstrip}。</translation>
+    </message>
+    <message>
         <source>range() in a template may produce at most {max_range} numbers.</source>
         <translation>範本中的 range() 最多只能產生 {max_range} 個數字。</translation>
     </message>
@@ -2409,6 +2417,10 @@
         <translation>「{display_label}」必須是數字（目前是「{value}」）。</translation>
     </message>
     <message>
+        <source>The model&apos;s chat template</source>
+        <translation>模型的對話範本</translation>
+    </message>
+    <message>
         <source>{where} does not parse (line {lineno}: {message}); Airlock will not use this model file.</source>
         <translation>{where}無法解析（第 {lineno} 行：{message}）；Airlock 不會使用這個模型檔。</translation>
     </message>
@@ -2531,6 +2543,22 @@
     <message>
         <source>{filename} has no text encoder weights; Airlock needs a complete checkpoint.</source>
         <translation>{filename} 沒有文字編碼器權重；Airlock 需要完整的檢查點。</translation>
+    </message>
+    <message>
+        <source>choose a smaller model, a smaller quantization or a shorter context</source>
+        <translation>請選擇較小的模型、較小的量化版本或較短的上下文</translation>
+    </message>
+    <message>
+        <source>Needs about {need} of memory; {free} of {total} is free.</source>
+        <translation>約需 {need} 記憶體；目前可用 {free}（共 {total}）。</translation>
+    </message>
+    <message>
+        <source>This model needs about {need} of memory but this machine has {total}; {advice}.</source>
+        <translation>這個模型約需 {need} 記憶體，但這台電腦只有 {total}；{advice}。</translation>
+    </message>
+    <message>
+        <source>This model needs about {need} of memory and {free} is free now; close other programs or expect it to be slow.</source>
+        <translation>這個模型約需 {need} 記憶體，目前只有 {free} 可用；請關閉其他程式，否則執行會很慢。</translation>
     </message>
     <message>
         <source>The model file {path} is missing; import the model again or restore the file.</source>
@@ -2665,6 +2693,10 @@
         <translation>{where}需要的記憶體超過範本的使用上限。</translation>
     </message>
     <message>
+        <source>An estimate: items kept x the manual-minutes baseline per template, minus the measured review time. The baselines are assumptions an admin can edit; Airlock is not likely to be solely responsible for the time people save.</source>
+        <translation>這是估計值：保留的項目數 × 各範本的人工分鐘基準，再減去實際量測的審核時間。基準是管理員可以調整的假設；節省的時間不太可能全部歸功於 Airlock。</translation>
+    </message>
+    <message>
         <source>{where} nests too deeply to render.</source>
         <translation>{where}的巢狀層級太深，無法套用。</translation>
     </message>
@@ -2715,6 +2747,10 @@
     <message>
         <source>Export stopped.</source>
         <translation>匯出已停止。</translation>
+    </message>
+    <message>
+        <source>Airlock stopped before this generation finished (the process ended); the text kept is what it had written.</source>
+        <translation>Airlock 在這次產生完成前就停止了（程序已結束）；保留的文字是它當時已寫出的內容。</translation>
     </message>
     <message>
         <source>waiting for another Airlock process to finish writing to the database (up to {wait} s)…</source>

@@ -150,6 +150,9 @@ def scan() -> list[Found]:
             elif isinstance(node, ast.Call) and _last_name(node.func) in errors and node.args:
                 args = node.args[:1]  # raised here, or built and raised later
             pieces = _fragments(node)
+            args = [part for arg in args for part in ([arg.body, arg.orelse] if isinstance(arg, ast.IfExp) else [arg])]
+            pieces = [part for arg in pieces
+                      for part in ([arg.body, arg.orelse] if isinstance(arg, ast.IfExp) else [arg])]
             for arg in args + pieces:
                 template = template_of(arg)
                 if template and worth_translating(template, words=1 if arg in pieces else 2) \
@@ -160,6 +163,7 @@ def scan() -> list[Found]:
 
 FRAGMENT_NAMES = {"where", "what", "allowed", "noun"}
 SENTENCE_NAMES = {"message", "error", "reason", "text", "doing"}  # a sentence built first, shown later
+CONSTANT_NAMES = {"WRONG_KEY", "WHERE", "CAVEAT"}  # module constants that are sentences a person reads
 LIST_NAMES = {"flags", "SUSPICIOUS", "problems", "reasons", "warnings", "notes"}  # lists shown to a person
 SQL = (" and ", " where ")
 
@@ -196,6 +200,13 @@ def _fragments(node: ast.AST) -> list[ast.AST]:
     if isinstance(node, ast.FunctionDef) and node.name.startswith("choose_"):  # (device, label, why it is the CPU)
         return [value for r in ast.walk(node) if isinstance(r, ast.Return) and isinstance(r.value, ast.Tuple)
                 for value in r.value.elts[2:]]
+    if isinstance(node, (ast.Assign, ast.AnnAssign)) and any(  # WRONG_KEY = "The database could not ..."
+            isinstance(t, ast.Name) and (t.id in CONSTANT_NAMES or t.id.endswith(("_MESSAGE", "_ADVICE")))
+            for t in _targets(node)) and node.value is not None:
+        return [node.value]
+    if isinstance(node, ast.FunctionDef) and (node.name == "message" or node.name.endswith("_message")) \
+            and node.name != "problems_message":  # a sentence built by a helper (MemoryFit.message)
+        return [r.value for r in ast.walk(node) if isinstance(r, ast.Return) and r.value is not None]
     if isinstance(node, ast.FunctionDef) and node.name.endswith("_phrase"):
         returns = [r.value for r in ast.walk(node) if isinstance(r, ast.Return) and r.value is not None]
         return [part for r in returns for part in ([r.body, r.orelse] if isinstance(r, ast.IfExp) else [r])]
