@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,10 @@ from tests.helpers.files import changed_copy, truncated_copy
 
 
 @pytest.fixture
-def registry(home) -> Registry:
+def registry(home, opened_home) -> Registry:
+    """The registry of a home as a first open leaves it (the default model read, hashed and
+    registered once per session, in ``opened_home``), on the test's own copy."""
+    shutil.copy2(opened_home / "airlock.db", home.db_path)
     return Registry(open_db(home.db_path), home)
 
 
