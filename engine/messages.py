@@ -38,6 +38,11 @@ class Message:
         return self.text.format(**{k: str(v) for k, v in values.items()})
 
     @property
+    def anchor(self) -> str:
+        """The longest run of the message's own text: a cheap test before the pattern."""
+        return max((literal for literal, _name, _spec, _conv in string.Formatter().parse(self.text)), key=len)
+
+    @property
     def literal_length(self) -> int:
         """How many characters of the text are its own (not placeholders)."""
         return sum(len(literal) for literal, _name, _spec, _conv in string.Formatter().parse(self.text))
@@ -48,6 +53,7 @@ class Message:
 
 
 CATALOG: dict[str, Message] = {}
+_ANCHORS: dict[str, str] = {}
 
 
 def declare(message_id: str, text: str) -> Message:
@@ -63,6 +69,7 @@ def declare(message_id: str, text: str) -> Message:
             parts.append(f"(?P<{name}>.*?)" if f"(?P<{name}>" not in "".join(parts) else f"(?P={name})")
     message = Message(message_id, text, re.compile("".join(parts), re.S))
     CATALOG[message_id] = message
+    _ANCHORS[message_id] = message.anchor
     return message
 
 
@@ -73,6 +80,8 @@ def parse(text: str) -> tuple[Message, dict[str, str]] | None:
     both fit the second), the one with the most words of its own wins."""
     best: tuple[int, Message, dict[str, str]] | None = None
     for message in CATALOG.values():
+        if _ANCHORS[message.id] not in text:  # most messages are ruled out without a regex
+            continue
         match = message.pattern.fullmatch(text)
         if match and (best is None or message.literal_length > best[0]):
             best = (message.literal_length, message, match.groupdict())
