@@ -20,6 +20,7 @@ UI says so rather than pretend (docs/privacy.md).
 
 from __future__ import annotations
 
+import bisect
 import ipaddress
 import re
 import unicodedata
@@ -185,12 +186,22 @@ def _ips(text: str) -> Iterable[Finding]:
 # phones ---------------------------------------------------------------------------------
 
 PHONE_REGIONS = ("TW", "CN")
+_PHONE_CANDIDATE = re.compile(r"[+(]?\d[\d ()./-]{5,}\d\)?")
+"""Stretches that could hold a phone number (seven digits or more with separators):
+libphonenumber's matcher runs on each (with a few characters around it) instead of on the
+whole text, which it scans at about 80,000 characters a second per region."""
+_PHONE_MARGIN = 8
 
 
 def _phones(text: str) -> Iterable[Finding]:
-    for region in PHONE_REGIONS:
-        for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
-            yield Finding("phone", match.start, match.end, match.raw_string)
+    for candidate in _PHONE_CANDIDATE.finditer(text):
+        if sum(ch.isdigit() for ch in candidate.group(0)) < 7:
+            continue
+        start = max(0, candidate.start() - _PHONE_MARGIN)
+        piece = text[start:candidate.end() + _PHONE_MARGIN]
+        for region in PHONE_REGIONS:
+            for match in phonenumbers.PhoneNumberMatcher(piece, region, leniency=phonenumbers.Leniency.VALID):
+                yield Finding("phone", start + match.start, start + match.end, match.raw_string)
 
 
 # custom ---------------------------------------------------------------------------------
@@ -261,11 +272,17 @@ def find(text: str | None, rules: Rules | None = None) -> list[Finding]:
     candidates += (Finding(f.kind, f.start, f.end, text[f.start:f.end]) for f in _ips(folded))
     candidates += (Finding(f.kind, f.start, f.end, text[f.start:f.end]) for f in _phones(folded))
     candidates.sort(key=lambda f: (_PRIORITY.index(f.kind), f.start, -(f.end - f.start)))
-    taken: list[Finding] = []
+    taken: list[Finding] = []  # kept in text order, so each overlap check looks at two neighbours
+    starts: list[int] = []
     for finding in candidates:
-        if all(finding.end <= t.start or finding.start >= t.end for t in taken):
-            taken.append(finding)
-    return sorted(taken, key=lambda f: f.start)
+        at = bisect.bisect_right(starts, finding.start)
+        if at and taken[at - 1].end > finding.start:
+            continue
+        if at < len(taken) and finding.end > taken[at].start:
+            continue
+        taken.insert(at, finding)
+        starts.insert(at, finding.start)
+    return taken
 
 
 def redact(text: str | None, rules: Rules | None = None) -> str | None:
