@@ -186,7 +186,7 @@ def _ips(text: str) -> Iterable[Finding]:
 # phones ---------------------------------------------------------------------------------
 
 PHONE_REGIONS = ("TW", "CN")
-_PHONE_CANDIDATE = re.compile(r"[+(]?\d[\d ()./-]{5,}\d\)?")
+_PHONE_CANDIDATE = re.compile(r"[+(]?\d[\d ()./\-\u2010-\u2015\u2212]{5,}\d\)?")
 """Stretches that could hold a phone number (seven digits or more with separators):
 libphonenumber's matcher runs on each (with a few characters around it) instead of on the
 whole text, which it scans at about 80,000 characters a second per region."""
