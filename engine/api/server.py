@@ -93,5 +93,6 @@ class ApiServer:
             self._thread.join(10)
         if self._server is not None:
             self._server.config.app.state.executor.shutdown(wait=False, cancel_futures=True)
+        self.service.close(wait=self._own_writer is not None)
         if self._own_writer is not None:
             self._own_writer.close()

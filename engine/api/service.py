@@ -19,6 +19,7 @@ import re
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -107,19 +108,30 @@ class ApiService:
         self.write = write
         self.keys = ApiKeys(ws.db)
         self._admissions: dict[str, Admission] = {}
+        self._key_uses = ThreadPoolExecutor(max_workers=1, thread_name_prefix="api-key-use")
         ws.record_steps.add("api_caller", caller_step)
 
     # keys and models --------------------------------------------------------------------
 
     def authenticate(self, secret: str | None) -> ApiKey | None:
         key = self.keys.check(secret)
-        if key is not None:
-            try:
-                self.write(lambda: (self.keys.touch(key.id),  # and the audit log (engine/trust/audit.py)
-                                    audit(self.ws, "api_key.used", name=key.name, id=key.id)))
-            except Exception:  # the last-used time is a convenience, not worth failing a call
-                log.exception("could not note the key's last use")
+        if key is not None:  # noted beside the call, not before it: a commit is not worth the wait
+            self._key_uses.submit(self._note_use, key)
         return key
+
+    def close(self, *, wait: bool) -> None:
+        """Finish (``wait``) or drop the key-use notes still queued. The window passes False:
+        its writer is the UI thread that is calling this, so waiting would deadlock."""
+        self._key_uses.shutdown(wait=wait, cancel_futures=not wait)
+
+    def _note_use(self, key: ApiKey) -> None:
+        """The key's last-used time and the audit entry, on the writer's thread (in order
+        with the call's own writes, which the same writer runs after it)."""
+        try:
+            self.write(lambda: (self.keys.touch(key.id),  # and the audit log (engine/trust/audit.py)
+                                audit(self.ws, "api_key.used", name=key.name, id=key.id)))
+        except Exception:  # the last-used time is a convenience, not worth failing a call
+            log.exception("could not note the key's last use")
 
     def admission(self, backend_name: str, concurrency: int = 1) -> Admission:
         if backend_name not in self._admissions:

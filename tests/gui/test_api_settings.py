@@ -42,8 +42,8 @@ def test_key_created_api_served_from_the_window_and_revoked(qtbot, window, monke
     qtbot.waitUntil(lambda: not thread.is_alive(), timeout=30_000)
     assert box["value"].status_code == 200
     assert "smollm2-135m" in [m["id"] for m in box["value"].json()["data"]]
-    QApplication.processEvents()
-    assert window.ws.db.execute("select last_used_at from api_keys").fetchone()[0]  # written by the UI thread
+    qtbot.waitUntil(lambda: bool(window.ws.db.execute("select last_used_at from api_keys").fetchone()[0]),
+                    timeout=30_000)  # written by the UI thread, beside the call
 
     page.key_list.setCurrentRow(0)
     page.revoke_key.click()
