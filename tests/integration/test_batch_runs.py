@@ -77,6 +77,7 @@ def test_a_killed_worker_loses_no_row_and_repeats_none(workspace):
     job_id = create_job(workspace, SUBJECT.name, table(6), seed=3)
     store = BatchStore(workspace.db)
     killed = []
+    watcher = workspace.connection()  # the killing thread reads on a connection of its own
 
     def kill_once(progress):
         if progress.finished + progress.failed == 2 and not killed:
@@ -84,14 +85,17 @@ def test_a_killed_worker_loses_no_row_and_repeats_none(workspace):
             def later():
                 for _ in range(200):
                     pid = workspace.text_worker.pid
-                    if pid and store.counts(job_id)["running"]:
+                    if pid and BatchStore(watcher.db).counts(job_id)["running"]:
                         os.kill(pid, signal.SIGKILL)
                         killed.append(pid)
                         return
                     time.sleep(0.01)
             threading.Thread(target=later).start()
 
-    summary = BatchRunner(workspace, job_id, on_progress=kill_once).run()
+    try:
+        summary = BatchRunner(workspace, job_id, on_progress=kill_once).run()
+    finally:
+        watcher.close()
     rows = store.rows(job_id)
     assert killed and summary.state == "finished"
     assert all(r.status in ("done", "failed") for r in rows)
