@@ -121,6 +121,7 @@ class WaitingMixin:
 
     lock_wait: float = WAIT_SECONDS
     _fresh: bool = False  # the open transaction has run nothing but its BEGIN / SAVEPOINT
+    _opening: str | None = None  # that statement
 
     def execute(self, sql: str, parameters: Any = (), /) -> Any:
         return self._waiting(super().execute, sql, parameters)  # type: ignore[misc]
@@ -136,13 +137,21 @@ class WaitingMixin:
             self._fresh = False
             return run(sql, parameters)  # after a read or write in this transaction: see above
 
+        opening = self._opening if in_transaction else None
+        begin_again = super().execute  # type: ignore[misc]
+
         def rollback_implicit_begin() -> None:
             if not in_transaction and self.in_transaction:  # type: ignore[attr-defined]
                 self.rollback()  # type: ignore[attr-defined]  # the empty BEGIN sqlite3 issued for us
+            elif opening is not None and self.in_transaction:  # type: ignore[attr-defined]
+                # an empty BEGIN / SAVEPOINT: start it again, so no read lock is held while waiting
+                self.rollback()  # type: ignore[attr-defined]
+                begin_again(opening)
 
         result = retry_while_busy(lambda: run(sql, parameters), wait=self.lock_wait,
                                   before_retry=rollback_implicit_begin)
         self._fresh = not in_transaction and sql.lstrip()[:9].lower().startswith(_OPENS_TRANSACTION)
+        self._opening = sql if self._fresh else None
         return result
 
 
