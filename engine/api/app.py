@@ -105,6 +105,12 @@ def create_app(service: ApiService) -> FastAPI:
     executor = ThreadPoolExecutor(max_workers=config.queue_limit + 4, thread_name_prefix="api-job")
     app.state.executor = executor
 
+    async def on_writer(fn: Any) -> Any:
+        """Run ``fn`` where the store is used, the writer's thread: request threads reading
+        the one connection while the writer is inside a transaction broke its savepoints
+        ('no such savepoint' under 8 concurrent clients)."""
+        return await asyncio.get_running_loop().run_in_executor(executor, service.write, fn)
+
     # Outermost first: host, then origin, then size.
     app.add_middleware(BodyLimit, limit=config.max_body_bytes)
     if config.cors_origins:
@@ -144,7 +150,7 @@ def create_app(service: ApiService) -> FastAPI:
         def check(request: Request) -> ApiKey:
             header = request.headers.get("authorization", "")
             secret = header[7:].strip() if header.lower().startswith("bearer ") else None
-            key = service.authenticate(secret)
+            key = service.write(lambda: service.authenticate(secret))  # the store is read on the writer's thread
             if key is None:
                 raise Unauthorized()
             if scope not in key.scopes:
@@ -164,10 +170,10 @@ def create_app(service: ApiService) -> FastAPI:
 
     @app.get("/v1/models")
     async def models(key: ApiKey = Depends(key_with("text"))) -> dict[str, Any]:
-        return {"object": "list", "data": service.models()}
+        return {"object": "list", "data": await on_writer(service.models)}
 
     async def run_text(prepared: Prepared, key: ApiKey, endpoint: str, stream: bool, include_usage: bool) -> Any:
-        serving = service.text_backend(prepared.job.model_name)
+        serving = await on_writer(lambda: service.text_backend(prepared.job.model_name))
         admission = service.admission(serving.name, getattr(serving, "concurrency", 1))
         admission.reserve()
         created = int(time.time())
@@ -241,19 +247,19 @@ def create_app(service: ApiService) -> FastAPI:
 
     @app.post("/v1/chat/completions")
     async def chat(body: ChatRequest, key: ApiKey = Depends(key_with("text"))) -> Any:
-        prepared = service.prepare_chat(body, key)
+        prepared = await on_writer(lambda: service.prepare_chat(body, key))
         include_usage = bool(body.stream_options and body.stream_options.include_usage)
         return await run_text(prepared, key, "chat", body.stream, include_usage)
 
     @app.post("/v1/completions")
     async def completions(body: CompletionRequest, key: ApiKey = Depends(key_with("text"))) -> Any:
-        prepared = service.prepare_completion(body, key)
+        prepared = await on_writer(lambda: service.prepare_completion(body, key))
         include_usage = bool(body.stream_options and body.stream_options.include_usage)
         return await run_text(prepared, key, "completions", body.stream, include_usage)
 
     @app.post("/v1/images/generations")
     async def images(body: ImageRequestBody, key: ApiKey = Depends(key_with("image"))) -> Any:
-        job, notes = service.prepare_image(body)
+        job, notes = await on_writer(lambda: service.prepare_image(body))
         admission = service.admission("image:" + service.ws.backend("image").name)
         admission.reserve()
         loop = asyncio.get_running_loop()

@@ -294,7 +294,7 @@ class ApiService:
         from engine.text.runner import record_outcome
 
         backend = self.ws.backend("text")  # the router: it sends the job where its model lives
-        serving = self.text_backend(prepared.job.model_name)
+        serving = self.write(lambda: self.text_backend(prepared.job.model_name))  # reads the store
         with self.admission(serving.name, getattr(serving, "concurrency", 1)).slot() as waited:
             if on_wait:
                 on_wait(waited)
@@ -311,7 +311,8 @@ class ApiService:
 
             watcher = StartWatcher(streamed)
             try:
-                event = backend.run(prepared.job, watcher)
+                event = (backend.run(prepared.job, watcher, backend=serving) if hasattr(backend, "backend_for")
+                         else backend.run(prepared.job, watcher))  # the router would read the store again
             except BaseException:
                 live.interrupt()
                 raise
