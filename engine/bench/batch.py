@@ -78,7 +78,7 @@ def bench_batch(ws: "Workspace", *, rows: int = 50, tokens: int = 16, model: str
         cached = _shared(llm, prompt)
         out: list[int] = []
         for token in llm.generate(prompt, temp=0.0, top_k=1, repeat_penalty=1.0):
-            if llama_cpp.llama_token_is_eog(llm._model.vocab, token) or len(out) >= tokens:
+            if llama_cpp.llama_vocab_is_eog(llm._model.vocab, token) or len(out) >= tokens:
                 break
             out.append(token)
         return time.perf_counter() - started, cached, llm.detokenize(out).decode("utf-8", "replace")
@@ -143,7 +143,7 @@ def _prompt_lookup(path: str, threads: int, decoding: Any, tokens: int = 120, ro
             out: list[int] = []
             started = time.perf_counter()
             for token in llm.generate(prompt, temp=0.0, top_k=1, repeat_penalty=1.0):
-                if llama_cpp.llama_token_is_eog(llm._model.vocab, token) or len(out) >= tokens:
+                if llama_cpp.llama_vocab_is_eog(llm._model.vocab, token) or len(out) >= tokens:
                     break
                 out.append(token)
             took[name] += time.perf_counter() - started

@@ -266,7 +266,7 @@ class TextWorker:
                     llama_cpp.llama_set_abort_callback(llm._ctx.ctx, self._no_abort, None)
                     abort_armed = False
                     first_token_s = time.perf_counter() - started
-                if llama_cpp.llama_token_is_eog(llm._model.vocab, token):
+                if llama_cpp.llama_vocab_is_eog(llm._model.vocab, token):
                     finish = "stop"
                     break
                 completion_tokens += 1
