@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 
 import psutil
 
 from desktop.engine_text import engine_text
-from desktop.pages.batch import BatchPage
 from desktop.pages.chat import ChatPage
-from desktop.pages.history import HistoryPage
-from desktop.pages.images import ImagesPage
-from desktop.pages.insights import InsightsPage
-from desktop.pages.knowledge import KnowledgePage
-from desktop.pages.models import ModelsPage
-from desktop.pages.settings import SettingsPage
-from desktop.pages.templates import TemplatesPage
 from desktop.preferences import Preferences
 from desktop.watcher import DatabaseWatcher
 from desktop.lock_notice import LockWaitNotice
@@ -24,7 +17,39 @@ from desktop.qt import (QCloseEvent, QEvent, QHBoxLayout, QKeySequence, QLabel, 
 from engine.workspace import Workspace
 
 
+# The sidebar's pages in order. Only Chat (the home page, which preloads the model) and
+# Images are built with the window; every other page is built the first time it is shown or used, so the
+# window appears in well under a second however many pages there are.
+PAGE_NAMES = ("chat", "images", "templates", "batch", "knowledge", "history", "insights", "models", "settings")
+
+
+# Where each page's class lives: imported when that page is first built, not at window start
+# (each pulls its own engine modules: jinja2, the batch importer, QtCharts' users...).
+_PAGE_CLASSES = {"images": "desktop.pages.images:ImagesPage", "templates": "desktop.pages.templates:TemplatesPage",
+                 "batch": "desktop.pages.batch:BatchPage", "knowledge": "desktop.pages.knowledge:KnowledgePage",
+                 "history": "desktop.pages.history:HistoryPage", "insights": "desktop.pages.insights:InsightsPage",
+                 "models": "desktop.pages.models:ModelsPage", "settings": "desktop.pages.settings:SettingsPage"}
+
+
+def _page_class(name: str) -> type:
+    module, _, attr = _PAGE_CLASSES[name].partition(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+def _lazy_page(name: str) -> property:
+    return property(lambda self: self.page(name), doc=f"The {name} page (built on first use).")
+
+
 class MainWindow(QMainWindow):
+    images = _lazy_page("images")
+    templates = _lazy_page("templates")
+    batch = _lazy_page("batch")
+    knowledge = _lazy_page("knowledge")
+    history = _lazy_page("history")
+    insights = _lazy_page("insights")
+    models = _lazy_page("models")
+    settings = _lazy_page("settings")
+
     def __init__(self, ws: Workspace, prefs: Preferences):
         super().__init__()
         self.ws = ws
@@ -37,19 +62,13 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(170)
         self.stack = QStackedWidget()
         self.chat = ChatPage(ws, prefs)
-        self.images = ImagesPage(ws)
-        self.templates = TemplatesPage(ws)
-        self.batch = BatchPage(ws)
-        self.knowledge = KnowledgePage(ws)
-        self.history = HistoryPage(ws)
-        self.insights = InsightsPage(ws)
-        self.models = ModelsPage(ws)
-        self.settings = SettingsPage(ws, prefs)
-        self.pages = [self.chat, self.images, self.templates, self.batch, self.knowledge, self.history, self.insights,
-                      self.models, self.settings]
-        for page in self.pages:
+        self._built: dict[str, QWidget] = {"chat": self.chat}
+        for name in PAGE_NAMES:
             self.sidebar.addItem(QListWidgetItem())
-            self.stack.addWidget(page)
+            self.stack.addWidget(self.chat if name == "chat" else QWidget())  # a placeholder until shown
+        # Images is built before the window shows too: building it in a shown window took the
+        # window's keyboard focus away (its gallery view, under the offscreen platform at least).
+        self.page("images")
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -69,17 +88,10 @@ class MainWindow(QMainWindow):
         self._fallback = ""
         self._speed: float | None = None
 
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._show_row)
         self.chat.model_status.connect(self._on_model_status)
-        self.images.status.connect(self._on_model_status)
         self.chat.speed.connect(self._on_speed)
-        self.chat.go_to.connect(lambda page: self.sidebar.setCurrentRow(self.pages.index(getattr(self, page))))
-        self.history.open_conversation.connect(self.open_conversation)
-        self.templates.send_to_chat.connect(self.run_in_chat)
-        self.templates.send_to_images.connect(self.run_in_images)
-        self.models.models_changed.connect(self._models_changed)
-        self.settings.api.models_changed.connect(self._models_changed)  # a server's models, checked or removed
-        self.settings.engine_settings_changed.connect(self.chat.preload)
+        self.chat.go_to.connect(self.go_to)
 
         self.memory_timer = QTimer(self)
         self.memory_timer.setInterval(2000)
@@ -99,7 +111,7 @@ class MainWindow(QMainWindow):
     def _shortcuts(self) -> None:
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_chat)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
-        for i in range(len(self.pages)):
+        for i in range(len(PAGE_NAMES)):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self,
                       activated=lambda i=i: self.sidebar.setCurrentRow(i))
 
@@ -114,6 +126,57 @@ class MainWindow(QMainWindow):
         if self.memory_status.text():  # (first shown by its timer, not before)
             self._update_memory()
 
+    # pages -----------------------------------------------------------------------------
+
+    def page(self, name: str) -> QWidget:
+        """The page called ``name``, built (and wired to the rest of the window) on first use."""
+        page = self._built.get(name)
+        if page is None:
+            cls = _page_class(name)
+            page = cls(self.ws, self.prefs) if name == "settings" else cls(self.ws)
+            self._built[name] = page
+            index = PAGE_NAMES.index(name)
+            placeholder = self.stack.widget(index)
+            showing = self.stack.currentIndex() == index
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            if showing:
+                self.stack.setCurrentIndex(index)
+            self._wire(name, page)
+            self._restore_splitters(name)
+        return page
+
+    def _wire(self, name: str, page: QWidget) -> None:
+        if name == "images":
+            page.status.connect(self._on_model_status)
+        elif name == "history":
+            page.open_conversation.connect(self.open_conversation)
+        elif name == "templates":
+            page.send_to_chat.connect(self.run_in_chat)
+            page.send_to_images.connect(self.run_in_images)
+        elif name == "models":
+            page.models_changed.connect(self._models_changed)
+        elif name == "settings":
+            page.api.models_changed.connect(self._models_changed)  # a server's models, checked or removed
+            page.engine_settings_changed.connect(self.chat.preload)
+
+    @property
+    def pages(self) -> list[QWidget]:
+        """Every page in sidebar order (builds those not built yet)."""
+        return [self.page(name) for name in PAGE_NAMES]
+
+    def _built_page(self, name: str) -> QWidget | None:
+        return self._built.get(name)
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(PAGE_NAMES):
+            self.page(PAGE_NAMES[row])
+        self.stack.setCurrentIndex(row)
+
+    def go_to(self, name: str) -> None:
+        self.sidebar.setCurrentRow(PAGE_NAMES.index(name))
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -126,7 +189,7 @@ class MainWindow(QMainWindow):
         self.chat.new_chat()
 
     def focus_search(self) -> None:
-        self.sidebar.setCurrentRow(self.pages.index(self.history))
+        self.go_to("history")
         self.history.search.setFocus()
         self.history.search.selectAll()
 
@@ -136,12 +199,12 @@ class MainWindow(QMainWindow):
 
     def run_in_chat(self, prompt: str, system: str, info: object) -> None:
         """A template's Run: a new chat with the rendered prompt (and its brand voice)."""
-        self.sidebar.setCurrentRow(self.pages.index(self.chat))
+        self.go_to("chat")
         self.chat.start_with(prompt, system or None, info)
 
     def run_in_images(self, prompt: str, negative: str) -> None:
         """An image template's Run: fill the Images page; the person presses Generate."""
-        self.sidebar.setCurrentRow(self.pages.index(self.images))
+        self.go_to("images")
         self.images.start_with(prompt, negative)
 
     def _model_keys(self) -> list[tuple[str, str]]:
@@ -153,20 +216,24 @@ class MainWindow(QMainWindow):
         keys = self._model_keys()
         if keys != self._known_models:
             self._known_models = keys
-            self.models.reload()
+            if models := self._built_page("models"):
+                models.reload()
             self._models_changed()
         if not self.chat.bridge.busy:
             self.chat.reload_conversations()
-        if self.images.isVisible():
-            self.images.gallery_panel.apply_filters()
-        if self.history.isVisible():
-            self.history.reload_filters()
-            self.history.model.refresh()
+        images, history = self._built_page("images"), self._built_page("history")
+        if images is not None and images.isVisible():
+            images.gallery_panel.apply_filters()
+        if history is not None and history.isVisible():
+            history.reload_filters()
+            history.model.refresh()
 
     def _models_changed(self) -> None:
+        """A page not built yet reads the models when it is built."""
         self.chat.reload_models()
-        self.images.reload_models()
-        self.settings.reload_models()
+        for name in ("images", "settings"):
+            if page := self._built_page(name):
+                page.reload_models()
 
     # status bar ----------------------------------------------------------------------
 
@@ -208,29 +275,44 @@ class MainWindow(QMainWindow):
         geometry = self.prefs.bytes("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        for name, splitter in self._splitters().items():
-            state = self.prefs.bytes(f"splitter/{name}")
+        self._restore_splitters("chat")
+        row = min(int(self.prefs.get("last_page") or 0), len(PAGE_NAMES) - 1)
+        self.sidebar.setCurrentRow(row)
+        self._show_row(row)  # (row 0 emits no change on a fresh list)
+
+    def _splitters(self, name: str) -> dict:
+        """The splitters whose sizes are kept, of page ``name`` (by their saved names)."""
+        page = self._built_page(name)
+        if page is None:
+            return {}
+        if name == "images":
+            return {"images": page.splitter, "images_right": page.right_splitter}
+        if name in ("chat", "history", "models"):
+            return {name: page.splitter}
+        return {}
+
+    def _restore_splitters(self, name: str) -> None:
+        for key, splitter in self._splitters(name).items():
+            state = self.prefs.bytes(f"splitter/{key}")
             if state is not None:
                 splitter.restoreState(state)
-        self.sidebar.setCurrentRow(min(int(self.prefs.get("last_page") or 0), len(self.pages) - 1))
-
-    def _splitters(self) -> dict:
-        return {"chat": self.chat.splitter, "images": self.images.splitter,
-                "images_right": self.images.right_splitter, "history": self.history.splitter,
-                "models": self.models.splitter}
 
     def save_state(self) -> None:
+        """Pages never built this time keep the sizes saved last time."""
         self.prefs.set("window/geometry", self.saveGeometry())
-        for name, splitter in self._splitters().items():
-            self.prefs.set(f"splitter/{name}", splitter.saveState())
+        for name in self._built:
+            for key, splitter in self._splitters(name).items():
+                self.prefs.set(f"splitter/{key}", splitter.saveState())
         self.prefs.set("last_page", self.sidebar.currentRow())
         self.prefs.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.chat.bridge.shutdown()
-        self.images.bridge.shutdown()
-        self.templates.shutdown()
-        self.knowledge.shutdown()
-        self.images.gallery_model.loader.stop()
+        if images := self._built_page("images"):
+            images.bridge.shutdown()
+            images.gallery_model.loader.stop()
+        for name in ("templates", "knowledge"):
+            if page := self._built_page(name):
+                page.shutdown()
         super().closeEvent(event)

@@ -15,7 +15,9 @@ def window(qtbot, workspace):
     win = create_window(workspace, app)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitExposed(win)
+    # (qtbot.waitExposed/waitActive are context managers: called bare they wait for nothing.)
+    # Activation comes a few events after show(); keyboard tests need the window's focus.
+    qtbot.waitUntil(win.isActiveWindow, timeout=5000)
     yield win
     if win.chat.bridge.busy:
         win.chat.bridge.cancel()

@@ -38,6 +38,7 @@ def page(qtbot, workspace, request):
     widget.reload_jobs()
     widget.reviewer.setText("Mei")
     widget.table.setFocus()
+    qtbot.waitUntil(widget.table.hasFocus, timeout=5000)  # J/K/A/E/R/G are the table's own shortcuts
     return widget
 
 
