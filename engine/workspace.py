@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from engine.prompts.brand_voice import BrandVoices
     from engine.prompts.frameworks import Frameworks
     from engine.prompts.templates import TemplateLibrary
+    from engine.trust.retention import PurgeResult
 
 
 class _Stores:
@@ -198,6 +199,28 @@ class Workspace(_Stores):
         count = self.history.delete(ids)
         self.audit_log.append("data.purged", {"reason": "deleted by hand", "generations": count})
         return count
+
+    def purge_older_than(self, days: int, *, reason: str = "command") -> "PurgeResult":
+        """Delete the history older than ``days`` (rows, their images, batch jobs) and record
+        the counts in the audit log: ``airlock trust purge --older-than`` and any front end."""
+        from engine.trust import retention
+
+        result = retention.purge(self.db, self.home.outputs_dir, before=retention.cutoff_for(days))
+        self.audit_log.append("data.purged", {"reason": reason, "days": days, **result.as_dict()})
+        return result
+
+    def request_encryption(self, method: str, passphrase: str | None = None, *, now: bool = False) -> None:
+        """Ask for the database to be encrypted with a key kept by ``method``, audited. It is
+        encrypted at the next open; ``now`` reopens this workspace's database at once (only
+        where nothing else holds it open: the CLI)."""
+        from engine.store.db import open_db
+
+        encryption.request(self.home, method=method, passphrase=passphrase)
+        self.audit_log.append("encryption.enabled", {"method": method, **({} if now else {"when": "next start"})})
+        if now:
+            self.db.conn.close()  # the migration swaps the file: nothing may hold it open
+            self.db_key = encryption.database_key(self.home, passphrase=passphrase)
+            self.db = open_db(self.home.db_path, key=self.db_key)  # closed again by close()
 
     def issue_api_key(self, name: str, scopes: tuple[str, ...] | None = None) -> tuple["ApiKey", str]:
         """A new API key (shown once, stored hashed), recorded in the audit log."""

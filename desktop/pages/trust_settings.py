@@ -14,7 +14,6 @@ from desktop.qt import (QCheckBox, QCoreApplication, QComboBox, QDate, QDateEdit
 from desktop.tasks import Task
 from desktop.widgets.pii_preview import PiiPreview, names_note
 from engine.errors import AirlockError
-from engine.files import atomic_write
 from engine.trust import audit, encryption, install, retention
 from engine.trust.keys import keyring_available
 from engine.workspace import Workspace
@@ -287,11 +286,10 @@ class PrivacyPanel(QWidget):
                 return
             method = "passphrase"
         try:
-            encryption.request(self.ws.home, method=method, passphrase=phrase)
+            self.ws.request_encryption(method, phrase)
         except AirlockError as exc:
             self.message.setText(engine_text(exc))
             return
-        self.ws.audit_log.append("encryption.enabled", {"method": method, "when": "next start"})
         self._show_encryption()
         self.message.setText(self.tr("Restart Airlock to encrypt the database."))
 
@@ -423,11 +421,9 @@ class AuditView(QWidget):
                 return None
         target = Path(path)
         try:
-            with atomic_write(target, replace=True, newline="") as out:  # the save dialog asked before replacing
-                count = audit.write_csv(self.rows, out, redact=install.export_rules(self.ws, asked=False))
+            count = install.export_audit(self.ws, self.rows, target, replace=True)  # the save dialog asked first
         except AirlockError as exc:
             self.status.setText(engine_text(exc))
             return None
-        self.ws.audit_log.append("audit.exported", {"entries": count, "path": str(target)})
         self.status.setText(self.tr("Wrote {n} entries to {path}.").format(n=count, path=target))
         return target

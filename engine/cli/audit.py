@@ -7,7 +7,6 @@ the chain is intact, 1 when it is not (DESIGN's contract: a failure inside).
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,8 +14,8 @@ from typing import Any
 
 from engine.cli.output import Output
 from engine.errors import BadInput
-from engine.trust.audit import audit, log_for, write_csv
-from engine.trust.install import export_rules
+from engine.trust.audit import log_for, write_csv
+from engine.trust.install import export_audit, export_rules
 
 
 def add_parsers(command: Callable[..., argparse.ArgumentParser]) -> None:
@@ -47,15 +46,6 @@ def _rows(ws: Any, args: argparse.Namespace) -> list[dict[str, Any]]:
                                limit=args.limit)
 
 
-def write_text_atomically(path: Path, text: str, *, replace: bool = False) -> None:
-    """Write ``text`` to ``path`` by engine/files.py's rules: no half file, a FIFO or device
-    written through, an existing file only with ``replace`` (``--force``)."""
-    from engine.files import atomic_write
-
-    with atomic_write(path, replace=replace, newline="") as out:
-        out.write(text)
-
-
 def cmd_audit(ws: Any, args: argparse.Namespace) -> Output | None:
     if args.action == "verify":
         result = log_for(ws).verify()
@@ -71,16 +61,13 @@ def cmd_audit(ws: Any, args: argparse.Namespace) -> Output | None:
             lines.append(f"{row['id']:>6}  {row['at'][:19].replace('T', ' ')}  {row['actor']:<24} "
                          f"{row['event']:<18} {details[:90]}")
         return Output(rows, "\n".join(lines) or "No audit entries.")
-    buffer = io.StringIO()
-    count = write_csv(rows, buffer, redact=export_rules(ws, asked=False))  # the PII mode "exports"
     if not args.out:
         if args.json:
             raise BadInput("--json needs --out (the CSV itself goes to standard output)")
-        sys.stdout.write(buffer.getvalue())  # the CSV is the output: written as it is
+        write_csv(rows, sys.stdout, redact=export_rules(ws, asked=False))  # the CSV is the output, masked by the PII mode "exports"
         return None
     path = Path(args.out)
-    write_text_atomically(path, buffer.getvalue(), replace=args.force)
-    audit(ws, "audit.exported", entries=count, path=str(path))
+    count = export_audit(ws, rows, path, replace=args.force)
     return Output({"path": str(path), "entries": count}, f"Wrote {count} audit entries to {path}.", stderr=True)
 
 

@@ -99,8 +99,7 @@ def cmd_purge(ws: Any, args: argparse.Namespace) -> Output:
             raise BadInput("History is kept forever: give --older-than DAYS, or --everything.")
         if days < 1:
             raise BadInput("--older-than must be at least 1 day.")
-        result = retention.purge(ws.db, ws.home.outputs_dir, before=retention.cutoff_for(days))
-        ws.audit_log.append("data.purged", {"reason": "command", "days": days, **result.as_dict()})
+        result = ws.purge_older_than(days)
     notes = ((f"{result.images_outside_home} images written outside the data home were left in place.",)
              if result.images_outside_home else ())
     return Output(result.as_dict(), f"Deleted {result.generations} generations, {result.conversations} "
@@ -122,13 +121,7 @@ def cmd_encryption(ws: Any, args: argparse.Namespace) -> Output:
     if method == "passphrase" and not phrase:
         raise BadInput(f"Set the passphrase in {encryption.PASSPHRASE_VARIABLE} (this machine has no keyring "
                        "to keep a key in).")
-    encryption.request(ws.home, method=method, passphrase=phrase)
-    ws.audit_log.append("encryption.enabled", {"method": method})
-    ws.db.conn.close()  # the migration swaps the file: nothing may hold it open
-    key = encryption.database_key(ws.home, passphrase=phrase)
-    from engine.store.db import open_db
-
-    ws.db = open_db(ws.home.db_path, key=key)  # closed again by ws.close()
+    ws.request_encryption(method, phrase, now=True)
     return Output({"enabled": True, "method": method}, f"The database is encrypted now (key: {method}).")
 
 

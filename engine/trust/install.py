@@ -281,3 +281,21 @@ def pack_imported(ws: Any, pack_name: str, result: Any) -> None:
         "pack": pack_name, "added": len(result.added), "replaced": len(result.replaced),
         "kept_both": len(result.kept_both), "skipped": len(result.skipped), "unchanged": len(result.unchanged),
         "templates": sorted(name for kind, name in [*result.added, *result.replaced] if kind == "template")})
+
+
+def export_audit(ws: Any, rows: list[dict[str, Any]], path: Any, *, replace: bool = False) -> int:
+    """Write audit ``rows`` as CSV to ``path`` (the PII mode "exports" masks logged content;
+    engine/files.py's rules: no half file, an existing file only with ``replace``) and record
+    the export in the log itself: ``airlock audit export --out`` and Settings > Audit."""
+    import io
+    from pathlib import Path
+
+    from engine.files import atomic_write
+    from engine.trust.audit import audit, write_csv
+
+    buffer = io.StringIO()
+    count = write_csv(rows, buffer, redact=export_rules(ws, asked=False))
+    with atomic_write(Path(path), replace=replace, newline="") as out:
+        out.write(buffer.getvalue())
+    audit(ws, "audit.exported", entries=count, path=str(path))
+    return count
