@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 
 import psutil
@@ -23,17 +22,29 @@ from engine.workspace import Workspace
 PAGE_NAMES = ("chat", "images", "templates", "batch", "knowledge", "history", "insights", "models", "settings")
 
 
-# Where each page's class lives: imported when that page is first built, not at window start
-# (each pulls its own engine modules: jinja2, the batch importer, QtCharts' users...).
-_PAGE_CLASSES = {"images": "desktop.pages.images:ImagesPage", "templates": "desktop.pages.templates:TemplatesPage",
-                 "batch": "desktop.pages.batch:BatchPage", "knowledge": "desktop.pages.knowledge:KnowledgePage",
-                 "history": "desktop.pages.history:HistoryPage", "insights": "desktop.pages.insights:InsightsPage",
-                 "models": "desktop.pages.models:ModelsPage", "settings": "desktop.pages.settings:SettingsPage"}
-
-
 def _page_class(name: str) -> type:
-    module, _, attr = _PAGE_CLASSES[name].partition(":")
-    return getattr(importlib.import_module(module), attr)
+    """A page's class, imported when that page is first built, not at window start (each
+    pulls its own engine modules: jinja2, the batch importer, QtCharts' users...). Plain
+    import statements, so PyInstaller's analysis still finds every page."""
+    if name == "images":
+        from desktop.pages.images import ImagesPage as page
+    elif name == "templates":
+        from desktop.pages.templates import TemplatesPage as page
+    elif name == "batch":
+        from desktop.pages.batch import BatchPage as page
+    elif name == "knowledge":
+        from desktop.pages.knowledge import KnowledgePage as page
+    elif name == "history":
+        from desktop.pages.history import HistoryPage as page
+    elif name == "insights":
+        from desktop.pages.insights import InsightsPage as page
+    elif name == "models":
+        from desktop.pages.models import ModelsPage as page
+    elif name == "settings":
+        from desktop.pages.settings import SettingsPage as page
+    else:
+        raise KeyError(name)
+    return page
 
 
 def _lazy_page(name: str) -> property:
