@@ -101,6 +101,7 @@ def test_a_mail_export_after_history_mode_says_the_addresses_were_masked(history
 
 
 
+@pytest.mark.slow  # runs the real airlock CLI in processes of its own
 def test_the_cli_masks_a_batch_export_when_asked(cli, tmp_path):
     from engine.home import Home
     from engine.workspace import Workspace

@@ -3,6 +3,8 @@ and answers in it (CSV from the CLI, CSV or PDF from the page), and it is audite
 
 from __future__ import annotations
 
+import pytest
+
 from engine.home import Home
 from engine.insights import report_csv
 from engine.insights.period import Period
@@ -23,6 +25,7 @@ def test_content_rows_are_masked_when_asked(workspace):
     assert row[4] == "Follow-up" and row[5] == "Call Amy on [phone] or [email]" and row[6] == "ID [id]"
 
 
+@pytest.mark.slow  # runs the real airlock CLI in processes of its own
 def test_the_cli_report_with_content_follows_the_exports_mode_and_is_audited(cli, tmp_path):
     with Workspace(Home(cli.home).ensure()) as ws:
         ws.history.add({"kind": "text", "prompt": PROMPT, "output": "ok", "status": "done"})

@@ -52,6 +52,7 @@ def finish(holder: subprocess.Popen) -> None:
     holder.stdout.close()
 
 
+@pytest.mark.slow  # a second real process holds the lock for seconds
 @pytest.mark.parametrize("write", [
     lambda db: db.execute("insert into notes values ('mine')"),  # sqlite-utils: one statement, committed
     lambda db: db.conn.execute("insert into notes values ('mine')") and db.conn.commit(),  # implicit BEGIN
@@ -84,6 +85,7 @@ def test_a_short_wait_is_not_announced(db, heard):
     assert db.execute("select count(*) from notes").fetchone()[0] == 2
 
 
+@pytest.mark.slow  # a second real process holds the lock for seconds
 def test_a_lock_held_too_long_is_one_sentence(db, heard, monkeypatch):
     monkeypatch.setattr(db.conn, "lock_wait", 1.5)
     holder = hold(db, 30)
@@ -97,6 +99,7 @@ def test_a_lock_held_too_long_is_one_sentence(db, heard, monkeypatch):
     assert db.execute("select count(*) from notes").fetchone()[0] == 0 and not db.conn.in_transaction
 
 
+@pytest.mark.slow  # a second real process holds the lock for seconds
 def test_a_write_after_a_read_in_one_transaction_is_not_retried(db, heard):
     """Its snapshot would be stale once the other process commits: waiting cannot help."""
     db.conn.execute("begin")
@@ -113,6 +116,7 @@ def test_a_write_after_a_read_in_one_transaction_is_not_retried(db, heard):
     assert heard == []
 
 
+@pytest.mark.slow  # a second real process holds the lock for seconds
 def test_begin_immediate_waits_with_its_own_limit(db, heard):
     holder = hold(db, 2.0)
     try:
