@@ -187,7 +187,8 @@ def engine_openvino(ws: Workspace, steps: tuple[int, int], size: int, runs: int,
     for repeat in range(runs):
         for n in steps:
             report(f"engine with OpenVINO, run {repeat + 1}/{runs}, {n} step(s)")
-            timed[n].append(engine_run(ws, n, size, work / f"ov-{n}.png", cpu_engine="openvino", cpu_bf16=bf16))
+            timed[n].append(engine_run(ws, n, size, work / f"ov-{n}-{repeat + 1}.png", cpu_engine="openvino",
+                                       cpu_bf16=bf16))
     summary = _summary(timed, steps)
     return {**summary, "dtype": timed[high][-1]["dtype"], "openvino": version,
             "first_run_prepare_seconds": round(first["prepare_seconds"], 1), "was_cached": cached,
@@ -400,7 +401,7 @@ def bench_image(ws: Workspace, *, steps: tuple[int, int] = (1, 4), size: int = 5
                 report(f"run {repeat + 1}/{runs}, {n} step(s): raw diffusers")
                 raw_runs[n].append(raw_run(pipe, n, size))
                 report(f"run {repeat + 1}/{runs}, {n} step(s): engine")
-                engine_runs[n].append(engine_run(ws, n, size, work / f"engine-{n}.png"))
+                engine_runs[n].append(engine_run(ws, n, size, work / f"engine-{n}-{repeat + 1}.png"))
         low, high = steps
         raw, engine = _summary(raw_runs, steps), _summary(engine_runs, steps)
         engine["device"] = engine_runs[high][-1]["device"]

@@ -162,7 +162,8 @@ def test_the_bench_measures_the_openvino_path_through_the_engine(ov_ws, tiny_mod
         lines: list[str] = []
         work = tmp_path / "work"
         work.mkdir()
-        result = image_bench.engine_openvino(ov_ws, (1, 2), 64, 1, raw, reference, work, lines.append)
+        # two runs: each one writes a file of its own (a second run once failed on the first's)
+        result = image_bench.engine_openvino(ov_ws, (1, 2), 64, 2, raw, reference, work, lines.append)
     finally:
         ov_ws.registry.remove(image_bench.MODEL_NAME)
     assert "skipped" not in result, result
