@@ -27,6 +27,23 @@ def window(qtbot, workspace):
     dispose(win)
 
 
+@pytest.fixture
+def templates_page(qtbot, workspace):
+    """The Templates page on its own, at the main window's minimum size (offscreen warns
+    about a smaller one); its edits are dropped afterwards, without asking."""
+    from desktop.pages.templates import TemplatesPage
+
+    widget = TemplatesPage(workspace)
+    qtbot.addWidget(widget)
+    widget.setMinimumSize(1300, 800)
+    widget.resize(1300, 800)
+    widget.show()
+    yield widget
+    widget.shutdown()
+    widget.dirty = False
+    dispose(widget)
+
+
 def dispose(win) -> None:
     """Close and really delete a window, so later language or theme changes never reach it."""
     win.close()

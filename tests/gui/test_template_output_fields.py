@@ -6,26 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.pages.templates import TemplatesPage
 from desktop import i18n
 from desktop.qt import QApplication
-from tests.gui.conftest import dispose
 
 BATCH_MAIL = "Batch: customer follow-up mail"
 
 
 @pytest.fixture
-def page(qtbot, workspace):
-    widget = TemplatesPage(workspace)
-    qtbot.addWidget(widget)
-    widget.setMinimumSize(1300, 800)
-    widget.resize(1300, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    widget.shutdown()
-    widget.dirty = False
-    dispose(widget)
+def page(templates_page):
+    return templates_page
 
 
 def _cell(editor, row: int, column: int) -> str:

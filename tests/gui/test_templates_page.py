@@ -20,17 +20,8 @@ from tests.helpers.documents import write_pdf
 
 
 @pytest.fixture
-def page(qtbot, workspace):
-    widget = TemplatesPage(workspace)
-    qtbot.addWidget(widget)
-    widget.setMinimumSize(1300, 800)  # a fixed minimum, as in the main window (offscreen warns otherwise)
-    widget.resize(1300, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    widget.shutdown()
-    widget.dirty = False
-    dispose(widget)
+def page(templates_page):
+    return templates_page
 
 
 @pytest.fixture
