@@ -31,6 +31,9 @@ INTERRUPTED_MESSAGE = ("Airlock stopped before this generation finished (the pro
 SEARCH_ORDERS = ("relevance", "newest")
 RELEVANCE_WINDOW = 100
 """How many matches, newest first, are ranked together by relevance (see History.search)."""
+NEXT_ID = ("(select max(coalesce((select max(id) from generations), 0), "
+           "coalesce((select value from id_floor where name = 'generations'), 0)) + 1)")
+"""The next generation's id: above the highest one stored and every one ever deleted."""
 
 
 def _decode(row: dict[str, Any]) -> dict[str, Any]:
@@ -133,11 +136,14 @@ class History:
             if column in row and not isinstance(row[column], str):
                 row[column] = json.dumps(row[column], ensure_ascii=False, sort_keys=True)
         row.pop("search_text", None)  # the search index is filled by a trigger (migrations)
+        row.pop("id", None)
         columns = list(row)
         with self.db.atomic():
+            # Numbered above every id ever used, in the one statement that inserts (so under
+            # the write lock): a purged generation's id is never reused (m_trust_002).
             cursor = self.db.execute(
-                f"insert into generations ({', '.join(columns)}) values "
-                f"({', '.join('?' for _ in columns)})",
+                f"insert into generations (id, {', '.join(columns)}) values ({NEXT_ID}, "
+                f"{', '.join('?' for _ in columns)})",
                 [row[c] for c in columns],
             )
             if row.get("conversation_id") is not None:

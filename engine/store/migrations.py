@@ -657,3 +657,19 @@ def m_insights_004_review_counts(db: sqlite_utils.Database) -> None:
     """The review decisions per job and status for a period, counted on one index without
     touching the rows or sorting them (the acceptance by template of issue 16)."""
     db.execute("create index if not exists batch_rows_job_decisions on batch_rows (job_id, status, decided_at)")
+
+
+@migration
+def m_trust_002_generation_id_floor(db: sqlite_utils.Database) -> None:
+    """A generation's id is never given to another one. ``generations.id`` is a plain
+    INTEGER PRIMARY KEY, so once the newest rows are purged SQLite hands their ids out again,
+    and an audit entry or an API response that names an old id would then name a newer
+    generation. Rebuilding the table for AUTOINCREMENT would mean rebuilding its search
+    index and triggers; instead the highest id ever deleted is kept here, and
+    ``History.add`` numbers new rows above it."""
+    db.execute("create table if not exists id_floor (name text primary key, value integer not null)")
+    db.execute(
+        "create trigger if not exists generations_id_floor after delete on generations begin "
+        "insert into id_floor (name, value) values ('generations', old.id) "
+        "on conflict (name) do update set value = max(value, excluded.value); end"
+    )

@@ -94,3 +94,22 @@ def test_pages_follow_the_stores_cursor_even_when_a_view_hides_rows(history):
     assert [r["id"] for p in pages for r in p] == list(reversed(ids))
     found = [r["id"] for p in history.pages("p", size=10) for r in p]
     assert sorted(found) == ids  # search pages by offset: no repeats, nothing missed
+
+
+def test_a_deleted_generations_id_is_never_given_to_another(history):
+    """An audit entry or an API header naming generation 3 must never come to name a newer one."""
+    ids = [add(history, f"prompt {n}") for n in range(3)]
+    history.delete(ids[1:])  # the newest two: a plain INTEGER PRIMARY KEY would hand out ids[1] again
+    again = add(history, "after the delete")
+    assert again == ids[-1] + 1
+    history.db.execute("delete from generations")  # everything, as a purge of all history does
+    assert add(history, "after everything") == again + 1
+
+
+def test_a_database_reopened_keeps_the_floor(tmp_path):
+    path = tmp_path / "h.db"
+    history = History(open_db(path))
+    newest = [add(history, f"p{n}") for n in range(4)][-1]
+    history.delete([newest])
+    history.db.conn.close()
+    assert add(History(open_db(path)), "reopened") == newest + 1
