@@ -83,7 +83,21 @@ def validate_rows(template: Template, table: Table, mapping: Mapping[str, str | 
 
 
 def problems_message(problems: Sequence[RowProblem], limit: int = 10) -> str:
-    """One paragraph naming the failing rows (the first ``limit`` with their reasons)."""
-    head = "; ".join(f"row {p.row_number}: {p.message}" for p in problems[:limit])
-    more = f"; and {len(problems) - limit} more rows" if len(problems) > limit else ""
-    return f"{len(problems)} row{'s' if len(problems) != 1 else ''} cannot be used: {head}{more}"
+    """The failing rows, one line each (the first ``limit``, with their reasons). Each line
+    is a whole sentence of its own, so the window translates it line by line."""
+    lines = [rows_unusable_message(len(problems))] + [row_problem_message(p) for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append(more_rows_message(len(problems) - limit))
+    return "\n".join(lines)
+
+
+def rows_unusable_message(count: int) -> str:
+    return "1 row cannot be used:" if count == 1 else f"{count} rows cannot be used:"
+
+
+def row_problem_message(problem: RowProblem) -> str:
+    return f"Row {problem.row_number}: {problem.message}"
+
+
+def more_rows_message(count: int) -> str:
+    return f"And {count} more rows."

@@ -132,7 +132,10 @@ def test_a_spreadsheet_the_batch_cannot_use_is_refused_in_chinese(qtbot, window,
         with pytest.raises(BadInput) as caught:
             resolve_values([Variable(name="n", label="人數", type="number", required=True)], {"n": "many"})
         rows = dialog.problems_text([RowProblem(3, str(caught.value))])
-        assert rows == "有 1 列無法使用：第 3 列：「人數」必須是數字（目前是「many」）。"
+        assert rows == "有 1 列無法使用：\n第 3 列：「人數」必須是數字（目前是「many」）。"
+        many = dialog.problems_text([RowProblem(n, str(caught.value)) for n in range(1, 14)])
+        assert many.splitlines()[0] == "有 13 列無法使用：" and many.splitlines()[-1] == "另有 3 列。"
+        assert not english_sentence(many)
     finally:
         dialog.close()
 
@@ -180,3 +183,28 @@ def test_the_template_list_marks_image_templates_in_the_new_language(qtbot, wind
         assert not [t for t in texts if "(image)" in t] and any(t.endswith("（圖片）") for t in texts)
     finally:
         i18n.apply_language(QApplication.instance(), "en")
+
+
+def test_the_operating_systems_own_words_are_translated_inside_a_message(qtbot, tmp_path, zh_tw):
+    from engine.errors import AirlockError
+    from engine.files import atomic_write
+
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("x")
+    with pytest.raises(AirlockError) as caught:  # the folder is a file: ENOTDIR, worded by the platform
+        with atomic_write(blocker / "out.csv") as out:
+            out.write("a")
+    shown = engine_text(caught.value)
+    assert "路徑中有一部分不是資料夾" in shown and not english_sentence(shown), shown
+
+    with pytest.raises(OSError) as missing:
+        (tmp_path / "crm.csv").read_bytes()
+    shown = engine_text(f"crm.csv cannot be read: {missing.value}.")  # str(OSError): "[Errno 2] ...: 'path'"
+    assert shown.startswith("無法讀取 crm.csv：找不到這個檔案或資料夾：'") and not english_sentence(shown), shown
+
+
+def test_in_english_the_operating_systems_words_stay_as_the_platform_writes_them(qtbot, tmp_path):
+    with pytest.raises(OSError) as missing:
+        (tmp_path / "crm.csv").read_bytes()
+    text = f"crm.csv cannot be read: {missing.value}."
+    assert engine_text(text) == text

@@ -91,6 +91,33 @@ def test_every_engine_sentence_is_declared():
                          "\n".join(f"{item.where}: {item.template}" for item in missing))
 
 
+# Message arguments the scan cannot read, each with why its text is still translated (or
+# never reaches the window). A new one fails the test below: give it a literal or f-string
+# sentence, or a declared message, or add it here with its reason.
+UNREAD_ON_PURPOSE = {
+    ("engine/api/service.py", "str(exc)[0].upper() + str(exc)[1:] + '.'"):
+        "a request-schema error, answered to an API client (the API speaks English)",
+    ("engine/backends/remote.py", "message"):
+        "_failed's parameter: its callers pass a caught error's text or _explain's declared sentences",
+    ("engine/registry/template_child.py", "payload"):
+        "the text of a BadInput raised in the child process, declared where the child raised it",
+}
+
+
+def test_every_message_argument_is_read_or_explained():
+    """A raise whose message is a variable, a parameter or an expression slips past the
+    scan above; this keeps the list of such sites short and reviewed."""
+    unread = {(item.where.split(":")[0], item.template) for item in engine_messages.unread()}
+    assert unread - UNREAD_ON_PURPOSE.keys() == set(), "a message the scan cannot read: see UNREAD_ON_PURPOSE"
+    assert UNREAD_ON_PURPOSE.keys() - unread == set(), "a listed site is gone: take it out of UNREAD_ON_PURPOSE"
+
+
+def test_the_scan_follows_a_message_through_a_variable():
+    found = {item.template for item in scanned()}
+    assert "the GPU ran out of memory; choose a smaller size or turn on CPU offload" in found  # finish = "..."
+    assert "{path} already exists; add --force to replace it, or choose another name." in found  # super().__init__
+
+
 def test_every_declared_message_has_a_finished_translation():
     root = ET.parse(TRANSLATIONS / "airlock_zh_TW.ts").getroot()
     translated = {m.findtext("source"): m.find("translation") for ctx in root.iter("context")

@@ -159,11 +159,8 @@ class ImportDialog(QDialog):
                 if self.mapping.cellWidget(i, 1) is not None}
 
     def problems_text(self, problems: list, limit: int = 10) -> str:
-        """The failing rows in the person's language (the engine's reasons translated)."""
-        rows = self.tr("; ").join(self.tr("row {n}: {reason}").format(n=p.row_number, reason=engine_text(p.message))
-                                  for p in problems[:limit])
-        more = self.tr("; and {n} more rows").format(n=len(problems) - limit) if len(problems) > limit else ""
-        return self.tr("{n} row(s) cannot be used: {rows}{more}").format(n=len(problems), rows=rows, more=more)
+        """The failing rows in the person's language: the engine's lines, each translated."""
+        return engine_text(columns.problems_message(problems, limit))
 
     def _validate(self) -> None:
         template = self.current_template()

@@ -30,7 +30,10 @@ def test_every_failing_row_is_listed():
     problems = mapping.validate_rows(MAIL, table, {"customer_name": "Customer", "product": "product"})
     assert [p.row_number for p in problems] == [1, 3]
     assert "customer_name" in problems[0].message
-    assert mapping.problems_message(problems).startswith("2 rows cannot be used: row 1:")
+    lines = mapping.problems_message(problems).splitlines()
+    assert lines[0] == "2 rows cannot be used:" and lines[1].startswith("Row 1: ") and lines[2].startswith("Row 3: ")
+    many = [mapping.RowProblem(n, "The value is empty.") for n in range(1, 14)]
+    assert mapping.problems_message(many).splitlines()[-1] == "And 3 more rows."  # the first ten, then a count
 
 
 def test_a_required_variable_with_no_column_is_refused():
@@ -42,7 +45,7 @@ def test_a_required_variable_with_no_column_is_refused():
 
 def test_a_refused_file_creates_no_job(workspace, mail_template):
     bad = Table(columns=("Customer",), rows=(("Ada",), ("",)), source_name="t.csv")
-    with pytest.raises(BadInput, match="1 row cannot be used: row 2"):
+    with pytest.raises(BadInput, match="1 row cannot be used:\nRow 2: "):
         create_job(workspace, MAIL.name, bad)
     with pytest.raises(BadInput, match="No column is mapped"):
         create_job(workspace, MAIL.name, TABLE, mapping={"customer_name": None})
