@@ -230,6 +230,17 @@ class Workspace(_Stores):
         audit(self, "api_key.issued", name=key.name, id=key.id, scopes=list(key.scopes))
         return key, secret
 
+    def revoke_api_key(self, name: str) -> "ApiKey":
+        """Stop a key working at once; the audit log says when and which (once: revoking a
+        revoked key changes nothing and writes nothing)."""
+        from engine.trust.audit import audit
+
+        before = self.api_keys.find(name)
+        key = self.api_keys.revoke(name)
+        if before is not None and before.active:
+            audit(self, "api_key.revoked", name=key.name, id=key.id)
+        return key
+
     def batch_runner(self, job_id: int, *, on_progress: "Callable[[BatchProgress], None] | None" = None,
                      own_connection: bool = False) -> "BatchRunner":
         """A runner for batch job ``job_id``. ``own_connection``: it runs on a background

@@ -19,6 +19,7 @@ from desktop.pages.api_network import ApiNetwork
 from desktop.qt import (QApplication, QCheckBox, QDoubleSpinBox, QEvent, QFormLayout, QGroupBox, QHBoxLayout,
                         QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSpinBox, Qt, QTimer,
                         QVBoxLayout, QWidget, Signal)
+from engine.api.keys import SCOPES
 from engine.errors import AirlockError
 from engine.workspace import Workspace
 
@@ -53,7 +54,12 @@ class ApiSettings(QWidget):
         self.key_name = QLineEdit()
         self.create_key = QPushButton()
         self.revoke_key = QPushButton()
+        # what the key may call: a CRM plug-in that only drafts text gets no image scope
+        self.key_scopes = {scope: QCheckBox() for scope in SCOPES}
         key_row.addWidget(self.key_name, 1)
+        for box in self.key_scopes.values():
+            box.setChecked(True)
+            key_row.addWidget(box)
         key_row.addWidget(self.create_key)
         key_row.addWidget(self.revoke_key)
         self.api_labels = [QLabel() for _ in range(3)]
@@ -139,6 +145,10 @@ class ApiSettings(QWidget):
         for label, text in zip(self.api_labels, (self.tr("Port"), self.tr("API keys"), self.tr("New key"))):
             label.setText(text)
         self.key_name.setPlaceholderText(self.tr("who uses it, e.g. crm"))
+        for scope, box in self.key_scopes.items():
+            box.setText(self.scope_name(scope))
+            box.setToolTip(self.tr("The key may call {0}").format(
+                "/v1/chat/completions, /v1/completions, /v1/models" if scope == "text" else "/v1/images/generations"))
         self.create_key.setText(self.tr("Create key"))
         self.revoke_key.setText(self.tr("Revoke"))
         self.conn_box.setTitle(self.tr("Connections"))
@@ -193,7 +203,7 @@ class ApiSettings(QWidget):
             state = self.tr("active") if key.active else self.tr("revoked")
             used = (key.last_used_at or "")[:16].replace("T", " ") or self.tr("never")
             item = QListWidgetItem(self.tr("{0} ({1}…, {2}) {3}, last used {4}").format(
-                key.name, key.prefix, ", ".join(key.scopes), state, used))
+                key.name, key.prefix, self.tr(", ").join(self.scope_name(s) for s in key.scopes), state, used))
             item.setData(256, key.name)
             self.key_list.addItem(item)
         current = self.conn_list.currentItem().data(256) if self.conn_list.currentItem() else None
@@ -255,9 +265,17 @@ class ApiSettings(QWidget):
             self.host.stop()
             self._switch(True)
 
+    def scope_name(self, scope: str) -> str:
+        return {"text": self.tr("Text"), "image": self.tr("Images")}.get(scope, scope)
+
     def _create_key(self) -> None:
+        scopes = tuple(scope for scope, box in self.key_scopes.items() if box.isChecked())
+        if not scopes:
+            QMessageBox.warning(self, self.tr("API keys"), self.tr(
+                "A key needs at least one of Text and Images; tick what the caller may use."))
+            return
         try:
-            key, secret = self.ws.issue_api_key(self.key_name.text().strip())  # audited
+            key, secret = self.ws.issue_api_key(self.key_name.text().strip(), scopes)  # audited
         except AirlockError as exc:
             QMessageBox.warning(self, self.tr("API keys"), engine_text(exc))
             return
@@ -271,7 +289,7 @@ class ApiSettings(QWidget):
     def _revoke_key(self) -> None:
         item = self.key_list.currentItem()
         if item is not None:
-            self.keys.revoke(item.data(256))
+            self.ws.revoke_api_key(item.data(256))  # audited
             self._reload()
 
     # connections -----------------------------------------------------------------------

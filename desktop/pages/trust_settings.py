@@ -315,6 +315,7 @@ def event_label(event: str) -> str:
         "api_key.": QCoreApplication.translate("AuditEvents", "API keys"),
         "api_key.issued": QCoreApplication.translate("AuditEvents", "API key issued"),
         "api_key.used": QCoreApplication.translate("AuditEvents", "API key used"),
+        "api_key.revoked": QCoreApplication.translate("AuditEvents", "API key revoked"),
         "encryption.enabled": QCoreApplication.translate("AuditEvents", "Encryption turned on"),
         "audit.exported": QCoreApplication.translate("AuditEvents", "Audit log exported"),
     }

@@ -46,7 +46,7 @@ def cmd_api(ws: Any, args: argparse.Namespace) -> Output:
         return Output([k.as_dict() for k in listed],
                       "\n".join(lines) or "No API keys yet; create one with 'airlock api keys create --name NAME'.")
     if args.action == "revoke":
-        key = ws.api_keys.revoke(args.name)
+        key = ws.revoke_api_key(args.name)  # audited
         return Output(key.as_dict(), f"Revoked '{key.name}'.")
     raise UsageError(f"unknown api keys action {args.action}")
 

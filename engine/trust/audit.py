@@ -43,7 +43,7 @@ KEY_NAME = "audit-hmac"
 EVENTS = (
     "model.imported", "model.loaded", "model.refused", "generation.made", "export.written",
     "pack.imported", "batch.reviewed", "settings.changed", "policy.changed", "data.purged",
-    "api_key.issued", "api_key.used", "encryption.enabled", "audit.exported",
+    "api_key.issued", "api_key.used", "api_key.revoked", "encryption.enabled", "audit.exported",
 )
 """The events Airlock writes; other names are accepted (a new feature's own events)."""
 

@@ -111,6 +111,10 @@
         <translation>使用者，例如 crm</translation>
     </message>
     <message>
+        <source>The key may call {0}</source>
+        <translation>這把金鑰可以呼叫 {0}</translation>
+    </message>
+    <message>
         <source>Create key</source>
         <translation>建立金鑰</translation>
     </message>
@@ -215,8 +219,24 @@
         <translation>{0}（{1}…，{2}）{3}，上次使用 {4}</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>{0}: {1} ({2} models)</source>
         <translation>{0}：{1}（{2} 個模型）</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>圖片</translation>
+    </message>
+    <message>
+        <source>A key needs at least one of Text and Images; tick what the caller may use.</source>
+        <translation>金鑰至少需要「文字」或「圖片」其中一項；請勾選呼叫端可以使用的項目。</translation>
     </message>
     <message>
         <source>The new key is below and on the clipboard. It is shown only now; store it in the caller&apos;s secret settings.
@@ -300,6 +320,10 @@
     <message>
         <source>API key used</source>
         <translation>已使用 API 金鑰</translation>
+    </message>
+    <message>
+        <source>API key revoked</source>
+        <translation>API 金鑰已撤銷</translation>
     </message>
     <message>
         <source>Encryption turned on</source>
@@ -1357,6 +1381,22 @@
         <translation>無法建立資料夾 {out}（{strerror}）。</translation>
     </message>
     <message>
+        <source>1 row cannot be used:</source>
+        <translation>有 1 列無法使用：</translation>
+    </message>
+    <message>
+        <source>{count} rows cannot be used:</source>
+        <translation>有 {count} 列無法使用：</translation>
+    </message>
+    <message>
+        <source>Row {row_number}: {message}</source>
+        <translation>第 {row_number} 列：{message}</translation>
+    </message>
+    <message>
+        <source>And {count} more rows.</source>
+        <translation>另有 {count} 列。</translation>
+    </message>
+    <message>
         <source>No column is mapped to the required variables {join}; choose a column for them.</source>
         <translation>必填變數 {join} 沒有對應的欄位；請為它們選擇欄位。</translation>
     </message>
@@ -1569,6 +1609,10 @@
         <translation>無法寫入 {path}：{exc}。</translation>
     </message>
     <message>
+        <source>{path} already exists; add --force to replace it, or choose another name.</source>
+        <translation>{path} 已存在；請換一個名稱，或選擇取代它（命令列加上 --force）。</translation>
+    </message>
+    <message>
         <source>The disk is full: {path} could not be written; free some space and try again.</source>
         <translation>磁碟已滿：無法寫入 {path}；請釋出一些空間後再試一次。</translation>
     </message>
@@ -1735,6 +1779,18 @@
     <message>
         <source>the model could not be loaded ({exc})</source>
         <translation>無法載入模型（{exc}）</translation>
+    </message>
+    <message>
+        <source>the GPU ran out of memory; choose a smaller size or turn on CPU offload</source>
+        <translation>GPU 記憶體不足；請選擇較小的尺寸，或開啟 CPU 卸載</translation>
+    </message>
+    <message>
+        <source>the computer ran out of memory; choose a smaller size or model</source>
+        <translation>電腦記憶體不足；請選擇較小的尺寸或模型</translation>
+    </message>
+    <message>
+        <source>generation failed inside diffusers ({exc})</source>
+        <translation>diffusers 內部生成失敗（{exc}）</translation>
     </message>
     <message>
         <source>The hourly rate must be a number of TWD from 0 to 1,000,000.</source>
@@ -3589,22 +3645,6 @@
         <source>(none: use the default)</source>
         <translation>（不對應：使用預設值）</translation>
     </message>
-    <message>
-        <source>; </source>
-        <translation>；</translation>
-    </message>
-    <message>
-        <source>row {n}: {reason}</source>
-        <translation>第 {n} 列：{reason}</translation>
-    </message>
-    <message>
-        <source>; and {n} more rows</source>
-        <translation>；另外還有 {n} 列</translation>
-    </message>
-    <message>
-        <source>{n} row(s) cannot be used: {rows}{more}</source>
-        <translation>有 {n} 列無法使用：{rows}{more}</translation>
-    </message>
 </context>
 <context>
     <name>InsightsPage</name>
@@ -4853,6 +4893,101 @@
     <message>
         <source>Saved as the template &apos;{name}&apos;.</source>
         <translation>已存成範本「{name}」。</translation>
+    </message>
+</context>
+<context>
+    <name>SystemErrors</name>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>找不到這個檔案或資料夾</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>沒有權限</translation>
+    </message>
+    <message>
+        <source>the operation is not permitted</source>
+        <translation>不允許這項操作</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁碟已滿</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>磁碟配額已用完</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁碟是唯讀的</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>這是資料夾</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>路徑中有一部分不是資料夾</translation>
+    </message>
+    <message>
+        <source>it already exists</source>
+        <translation>已經存在</translation>
+    </message>
+    <message>
+        <source>the folder is not empty</source>
+        <translation>資料夾不是空的</translation>
+    </message>
+    <message>
+        <source>it is in use by another program</source>
+        <translation>另一個程式正在使用它</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written (input/output error)</source>
+        <translation>磁碟無法讀寫（輸入／輸出錯誤）</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>名稱太長</translation>
+    </message>
+    <message>
+        <source>too many files are open</source>
+        <translation>開啟的檔案太多</translation>
+    </message>
+    <message>
+        <source>there is not enough memory</source>
+        <translation>記憶體不足</translation>
+    </message>
+    <message>
+        <source>it cannot be moved to another disk</source>
+        <translation>無法移到另一個磁碟</translation>
+    </message>
+    <message>
+        <source>the address is already in use</source>
+        <translation>這個位址已被使用</translation>
+    </message>
+    <message>
+        <source>the connection was refused</source>
+        <translation>連線被拒絕</translation>
+    </message>
+    <message>
+        <source>the connection was reset</source>
+        <translation>連線被重設</translation>
+    </message>
+    <message>
+        <source>the connection timed out</source>
+        <translation>連線逾時</translation>
+    </message>
+    <message>
+        <source>the host cannot be reached</source>
+        <translation>無法連到主機</translation>
+    </message>
+    <message>
+        <source>the network cannot be reached</source>
+        <translation>無法連上網路</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ import pytest
 
 from desktop.qt import QApplication, QMessageBox
 from tests.helpers.api_server import free_port
+from tests.gui.test_engine_messages_zh_tw import zh_tw  # noqa: F401 (a fixture)
 from tests.helpers.onprem_server import onprem_server
 
 
@@ -53,6 +54,50 @@ def test_key_created_api_served_from_the_window_and_revoked(qtbot, window, monke
     assert box["value"].status_code == 401
     page.enabled.setChecked(False)
     assert not window.settings.api_host.running
+
+
+def test_a_key_made_for_text_only_cannot_make_images_and_its_revocation_is_audited(qtbot, window, monkeypatch):
+    from engine.trust.audit import log_for
+
+    shown, warned = [], []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    page = window.settings.api
+    page.port.setValue(free_port())
+    page.key_scopes["text"].setChecked(False)
+    page.key_scopes["image"].setChecked(False)
+    page.key_name.setText("crm")
+    page.create_key.click()  # no scope ticked: refused, with what to do
+    assert not shown and "at least one of Text and Images" in warned[0] and page.keys.list() == []
+    page.key_scopes["text"].setChecked(True)
+    page.create_key.click()
+    secret = shown[0].split()[-1]
+    assert page.keys.find("crm").scopes == ("text",)
+    assert page.key_list.item(0).text().startswith("crm (") and ", Text) active" in page.key_list.item(0).text()
+
+    page.enabled.setChecked(True)
+    url = window.settings.api_host.server.url
+    thread, box = _in_thread(lambda: httpx.post(url + "/v1/images/generations", json={"prompt": "a lighthouse"},
+                                                headers={"Authorization": f"Bearer {secret}"}, timeout=30))
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=30_000)
+    assert box["value"].status_code == 403 and box["value"].json()["error"]["code"] == "insufficient_scope"
+    page.enabled.setChecked(False)
+
+    page.key_list.setCurrentRow(0)
+    page.revoke_key.click()
+    page.revoke_key.click()  # a second click on a revoked key writes nothing more
+    revoked = list(log_for(window.ws).entries(event="api_key.revoked"))
+    assert [e["details"]["name"] for e in revoked] == ["crm"]
+    assert "revoked" in page.key_list.item(0).text()
+
+
+def test_the_key_list_names_its_scopes_in_chinese(qtbot, window, zh_tw):
+    page = window.settings.api
+    window.ws.issue_api_key("crm", ("text", "image"))
+    page._reload()
+    line = page.key_list.item(0).text()
+    assert "文字" in line and "圖片" in line and "text" not in line and "image" not in line
+    assert [box.text() for box in page.key_scopes.values()] == ["文字", "圖片"]
 
 
 @pytest.mark.slow
