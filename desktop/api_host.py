@@ -38,9 +38,12 @@ class UiWriter(QObject):
             future.set_exception(exc)
 
     def call(self, fn: Any) -> Any:
+        return self.submit(fn).result(timeout=60)
+
+    def submit(self, fn: Any) -> Future:
         future: Future = Future()
         self._run.emit(fn, future)
-        return future.result(timeout=60)
+        return future
 
 
 class ApiHost(QObject):
@@ -67,7 +70,7 @@ class ApiHost(QObject):
         from engine.api.server import ApiServer
 
         if self.server is None:
-            self.server = ApiServer(self.ws, config.load(self.ws.db), write=self.writer.call).start()
+            self.server = ApiServer(self.ws, config.load(self.ws.db), writer=self.writer).start()
             self.state_changed.emit(True, self.server.url)
         return self.server.url
 

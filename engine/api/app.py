@@ -109,7 +109,7 @@ def create_app(service: ApiService) -> FastAPI:
         """Run ``fn`` where the store is used, the writer's thread: request threads reading
         the one connection while the writer is inside a transaction broke its savepoints
         ('no such savepoint' under 8 concurrent clients)."""
-        return await asyncio.get_running_loop().run_in_executor(executor, service.write, fn)
+        return await asyncio.wrap_future(service.submit(fn))  # straight to the writer, no thread between
 
     # Outermost first: host, then origin, then size.
     app.add_middleware(BodyLimit, limit=config.max_body_bytes)
@@ -147,10 +147,10 @@ def create_app(service: ApiService) -> FastAPI:
                               "queue_full", headers={"Retry-After": str(exc.retry_after)})
 
     def key_with(scope: str):
-        def check(request: Request) -> ApiKey:
+        async def check(request: Request) -> ApiKey:
             header = request.headers.get("authorization", "")
             secret = header[7:].strip() if header.lower().startswith("bearer ") else None
-            key = service.write(lambda: service.authenticate(secret))  # the store is read on the writer's thread
+            key = await on_writer(lambda: service.authenticate(secret))  # the store is read on the writer's thread
             if key is None:
                 raise Unauthorized()
             if scope not in key.scopes:
@@ -173,7 +173,7 @@ def create_app(service: ApiService) -> FastAPI:
         return {"object": "list", "data": await on_writer(service.models)}
 
     async def run_text(prepared: Prepared, key: ApiKey, endpoint: str, stream: bool, include_usage: bool) -> Any:
-        serving = await on_writer(lambda: service.text_backend(prepared.job.model_name))
+        serving = prepared.serving  # chosen while preparing, on the writer's thread
         admission = service.admission(serving.name, getattr(serving, "concurrency", 1))
         admission.reserve()
         created = int(time.time())

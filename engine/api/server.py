@@ -2,7 +2,7 @@
 
 `airlock serve` runs it in the foreground of its own process; the desktop app starts it
 on a thread of the GUI process with the window's workspace (so the API shares the
-window's worker processes) and a ``write`` that runs database writes on the UI thread.
+window's worker processes) and a ``writer`` that runs database writes on the UI thread.
 """
 
 from __future__ import annotations
@@ -16,19 +16,19 @@ from typing import Any
 from engine.api import admin_policy
 from engine.api.config import ServerConfig
 from engine.api.service import ApiService
-from engine.api.writer import SerialWriter, WriteCall
+from engine.api.writer import SerialWriter, Writer
 from engine.errors import AirlockError, BadInput
 
 log = logging.getLogger(__name__)
 
 
 class ApiServer:
-    def __init__(self, ws: Any, config: ServerConfig, write: WriteCall | None = None):
+    def __init__(self, ws: Any, config: ServerConfig, writer: Writer | None = None):
         if not admin_policy.api_allowed(ws.home):
             raise BadInput("The admin policy switches the local API off; ask your administrator.")
         self.config = config.check(lan_allowed=admin_policy.lan_api_allowed(ws.home))
-        self._own_writer = SerialWriter() if write is None else None
-        self.service = ApiService(ws, self.config, write or self._own_writer.call)  # type: ignore[union-attr]
+        self._own_writer = SerialWriter() if writer is None else None
+        self.service = ApiService(ws, self.config, writer or self._own_writer)  # type: ignore[arg-type]
         self._server: Any = None
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None

@@ -4,8 +4,9 @@ Nothing here knows about HTTP. :class:`ApiService` runs over the same
 :class:`~engine.workspace.Workspace` the GUI uses: ``ws.backend(kind)`` runs the job (the
 window's own worker processes when the GUI hosts the API) and every call ends in
 ``History.add`` through the workspace's record steps, with the key's name, on the one
-database writer (``write``). A bounded :class:`~engine.api.admission.Admission` per
-backend keeps the waiting line short and honest.
+database writer (``write``; ``submit`` where nothing needs to wait for it). A bounded
+:class:`~engine.api.admission.Admission` per backend keeps the waiting line short and
+honest.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import re
 import time
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,7 @@ from engine.api.admission import Admission
 from engine.api.config import ServerConfig
 from engine.api.keys import ApiKey, ApiKeys
 from engine.api.schemas import ChatRequest, CompletionRequest, ImageRequestBody, ResponseFormat
-from engine.api.writer import WriteCall
+from engine.api.writer import WriteCall, Writer
 from engine.backends.worker_process import StartWatcher
 from engine.errors import BadInput
 from engine.registry import memory
@@ -87,6 +88,28 @@ class Prepared:
     schema: dict[str, Any] | None
     backend: str
     notes: list[str] = field(default_factory=list)
+    serving: Any = None  # the backend that runs it, chosen while preparing (on the writer's thread)
+
+
+class PendingRow:
+    """A call's running history row, being written on the writer's thread while its job
+    starts. :meth:`live` waits for it; when the write failed, the call goes on without a
+    running row (logged once) and its outcome is added as a new row at the end, as for a
+    caller that never began one."""
+
+    def __init__(self, future: Future):
+        self._future = future
+        self._failed = False
+
+    def live(self) -> Any:
+        if self._failed:
+            return None
+        try:
+            return self._future.result()
+        except Exception:
+            self._failed = True
+            log.exception("the call's running history row could not be written; it is recorded when it ends")
+            return None
 
 
 @dataclass
@@ -102,10 +125,11 @@ class TextResult:
 
 
 class ApiService:
-    def __init__(self, ws: Any, config: ServerConfig, write: WriteCall):
+    def __init__(self, ws: Any, config: ServerConfig, writer: Writer):
         self.ws = ws
         self.config = config
-        self.write = write
+        self.write: WriteCall = writer.call
+        self.submit = writer.submit
         self.keys = ApiKeys(ws.db)
         self._admissions: dict[str, Admission] = {}
         self._key_uses = ThreadPoolExecutor(max_workers=1, thread_name_prefix="api-key-use")
@@ -279,7 +303,8 @@ class ApiService:
                            raw_prompt=raw_prompt, **extra)
         request = TextRequest(model=model.name, prompt=prompt, system=system, params=params, seed=params.seed,
                               annotations=annotations)
-        return Prepared(job, request, model_id, schema, self.text_backend(model.name).name, notes)
+        serving = self.text_backend(model.name)
+        return Prepared(job, request, model_id, schema, serving.name, notes, serving)
 
     def text_backend(self, model_name: str) -> Any:
         """The backend that will run this model: the local worker or a connection's server."""
@@ -294,28 +319,34 @@ class ApiService:
         from engine.text.runner import record_outcome
 
         backend = self.ws.backend("text")  # the router: it sends the job where its model lives
-        serving = self.write(lambda: self.text_backend(prepared.job.model_name))  # reads the store
+        serving = prepared.serving or self.write(lambda: self.text_backend(prepared.job.model_name))
         with self.admission(serving.name, getattr(serving, "concurrency", 1)).slot() as waited:
             if on_wait:
                 on_wait(waited)
             caller = {"key": key.name, "endpoint": endpoint, "backend": prepared.backend,
                       "queue_seconds": round(waited, 4)}
             # Stored as it starts (status running) and as it streams, so a killed server leaves
-            # an interrupted row with its prompt and text, as the chat and the CLI do.
-            live = self.write(lambda: self._begin(prepared, caller))
+            # an interrupted row with its prompt and text, as the chat and the CLI do. The row is
+            # written beside the job's start, not before it: the insert and its commit wait for
+            # the writer, and the model needs no row to begin (tests/perf/test_api_overhead.py).
+            row = PendingRow(self.submit(lambda: self._begin(prepared, caller)))
 
             def streamed(event: Any) -> None:
                 if on_event:  # the caller's stream first: the live row's save may wait for the writer
                     on_event(event)
-                live.on_event(event)
+                live = row.live()  # in order: a save never runs before the row exists
+                if live is not None:
+                    live.on_event(event)
 
             watcher = StartWatcher(streamed)
             try:
                 event = (backend.run(prepared.job, watcher, backend=serving) if hasattr(backend, "backend_for")
                          else backend.run(prepared.job, watcher))  # the router would read the store again
             except BaseException:
-                live.interrupt()
+                if row.live() is not None:
+                    row.live().interrupt()
                 raise
+            row.live()  # the running row exists before the outcome finishes it (record_outcome)
         result = getattr(event, "result", {}) or {}
         text = result.get("text", "")
         parsed, error = None, None

@@ -1,9 +1,10 @@
 """One thread that does every database write of the API server, in order.
 
 The store has one writer (DESIGN: processes). When `airlock serve` runs alone this thread
-is that writer; when the desktop app hosts the API it passes its own ``call`` instead,
-which runs the write on the UI thread like every other write of the window. Either way a
-request thread hands over a function and waits for its result.
+is that writer; when the desktop app hosts the API it passes its own (desktop/api_host.py)
+instead, which runs the write on the UI thread like every other write of the window.
+Either way a function is handed over and its result waited for: by a request thread
+(``call``) or by the event loop on a future (``submit``).
 """
 
 from __future__ import annotations
@@ -12,10 +13,20 @@ import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
 WriteCall = Callable[[Callable[[], Any]], Any]
+
+
+class Writer(Protocol):
+    """What the API needs of the store's one writer: ``call`` waits for the result (a
+    request thread), ``submit`` does not (the event loop awaits the future instead of
+    parking a thread on it)."""
+
+    def call(self, fn: Callable[[], T]) -> T: ...
+
+    def submit(self, fn: Callable[[], T]) -> Future: ...
 
 
 class SerialWriter:
@@ -41,9 +52,13 @@ class SerialWriter:
         """Run ``fn`` on the writer thread and return its result (or raise its error)."""
         if threading.current_thread() is self._thread:
             return fn()
+        return self.submit(fn).result()
+
+    def submit(self, fn: Callable[[], T]) -> Future:
+        """Queue ``fn`` for the writer thread; its future holds the result."""
         future: Future = Future()
         self._queue.put((fn, future))
-        return future.result()
+        return future
 
     def close(self) -> None:
         self._queue.put(None)
