@@ -203,8 +203,9 @@ def resolve_values(variables: Iterable[Variable], given: Mapping[str, Any]) -> d
         if _blank(variable, raw):
             raw = variable.default
         if _blank(variable, raw):
-            if variable.required:
-                missing.append(variable.name)
+            if variable.required:  # the label a form shows, and the name a command line types
+                missing.append(variable.name if variable.display_label == variable.name
+                               else f"{variable.display_label} ({variable.name})")
                 continue
             values[variable.name] = empty_value(variable)
             continue

@@ -40,7 +40,7 @@ def test_list_show_render_and_export_import(cli, tmp_path):
 
 
 def test_errors_are_one_line_with_the_right_exit_code(cli, tmp_path):
-    assert_one_line_error(cli("templates", "render", "客服回覆", check_exit=2), r"Missing required variables: issue, facts\.")
+    assert_one_line_error(cli("templates", "render", "客服回覆", check_exit=2), r"Missing required variables: 顧客的問題或抱怨 \(issue\), 查證後的事實與可提供的方案 \(facts\)\.")
     assert_one_line_error(cli("templates", "show", "沒有這個", check_exit=2), "There is no template '沒有這個'")
     assert_one_line_error(cli("templates", "render", "EDM 行銷電子報", "--var", "deadline=明天", "--var", "brand=b",
                        "--var", "campaign=c", "--var", "offer=o", check_exit=2), "date like 2026-05-01")

@@ -140,9 +140,10 @@ def test_values_are_typed_and_defaults_apply():
 
 def test_missing_required_variables_are_named_together():
     more = (*variables(), Variable(name="audience", required=True))
-    with pytest.raises(BadInput, match=r"^Missing required variables: product, audience\.$"):
+    # by the label a form shows, with the name a command line types; a variable without a label by its name
+    with pytest.raises(BadInput, match=r"^Missing required variables: 產品 \(product\), audience\.$"):
         resolve_values(more, {"count": 3})
-    with pytest.raises(BadInput, match=r"^Missing required variable: product\.$"):
+    with pytest.raises(BadInput, match=r"^Missing required variable: 產品 \(product\)\.$"):
         resolve_values(variables(), {"product": "   "})
 
 
