@@ -111,10 +111,10 @@ def test_an_old_database_gets_the_lean_index_and_keeps_finding_everything(tmp_pa
     before = [m.__name__ for m in migrations.MIGRATIONS].index("m_speed_001_lean_search")
     db = open_db(tmp_path / "old.db", migrate=False)
     migrations.migrate(db, upto=before)
-    old = History(db)
-    first = old.add({"prompt": "請寫品牌調性說明", "output": "Our brand voice"})
-    db.execute("update generations set search_text = ? where id = ?",  # as the old History.add did
-               [" 請寫 寫品 品牌 牌調 調性 性說 說明 \n Our brand voice\n請 寫 品 牌 調 性 說 明", first])
+    # the row as the old History.add wrote it (today's numbers rows with a table this schema lacks)
+    first = db.execute("insert into generations (prompt, output, created_at, search_text) values (?, ?, ?, ?)",
+                       ["請寫品牌調性說明", "Our brand voice", "2026-11-01T00:00:00Z",
+                        " 請寫 寫品 品牌 牌調 調性 性說 說明 \n Our brand voice\n請 寫 品 牌 調 性 說 明"]).lastrowid
     db.conn.commit()
     db.conn.close()
 

@@ -17,9 +17,10 @@ def test_old_words_are_migrated_and_only_new_words_are_accepted(tmp_path):
     db = open_db(path, migrate=False)
     position = [fn.__name__ for fn in migrations.MIGRATIONS].index("m_reliability_001_status_words")
     migrations.migrate(db, upto=position)
-    history = History(db)
-    for status in ("ok", "cancelled", "failed", "ok"):
-        history.add({"prompt": f"茶具 {status}", "output": "answer", "model": "m", "status": status})
+    for status in ("ok", "cancelled", "failed", "ok"):  # as that version's History.add wrote them
+        db.execute("insert into generations (prompt, output, model, status, created_at) values (?, ?, ?, ?, ?)",
+                   [f"茶具 {status}", "answer", "m", status, "2026-11-01T00:00:00Z"])
+    db.conn.commit()
     db.conn.close()
 
     db = open_db(path)  # every migration, as a real open does
