@@ -148,7 +148,8 @@ class ApiSettings(QWidget):
         for scope, box in self.key_scopes.items():
             box.setText(self.scope_name(scope))
             box.setToolTip(self.tr("The key may call {0}").format(
-                "/v1/chat/completions, /v1/completions, /v1/models" if scope == "text" else "/v1/images/generations"))
+                "`/v1/chat/completions`, `/v1/completions`, `/v1/models`" if scope == "text"
+                else "`/v1/images/generations`"))
         self.create_key.setText(self.tr("Create key"))
         self.revoke_key.setText(self.tr("Revoke"))
         self.conn_box.setTitle(self.tr("Connections"))
