@@ -25,7 +25,7 @@ import re
 from desktop.qt import QCoreApplication
 from engine import messages
 
-OS_ERROR = re.compile(r"\[Errno (?P<code>\d+)\] (?P<text>.+?)(?:: (?P<name>'.*'))?")
+OS_ERROR = re.compile(r"""\[Errno (?P<code>\d+)\] (?P<text>.+?)(?:: (?P<name>'.*'|".*"))?""")
 
 
 def engine_text(text: str | BaseException) -> str:
