@@ -88,6 +88,7 @@ class WorkerProcess:
         self._send_lock = threading.Lock()
         self._current_job: str | None = None
         self._cancel_requested_at: float | None = None
+        self._cancel_before_start: str | None = None  # a cancel that came before its job's run()
         # cancel() wakes the waiting run loop through this pipe, so the loop can block
         # without a timeout: a polling parent would steal CPU from the worker's threads.
         self._wake_reader, self._wake_writer = multiprocessing.Pipe(duplex=False)
@@ -161,7 +162,13 @@ class WorkerProcess:
     # jobs ----------------------------------------------------------------------------
 
     def cancel(self, job_id: str) -> None:
-        """Ask the running job to stop; it is killed if it has not stopped after the grace."""
+        """Ask the running job to stop; it is killed if it has not stopped after the grace.
+
+        A cancel for a job whose run() has not begun (another thread is about to start it)
+        is remembered, and that run ends at once. The two sides write and read
+        ``_cancel_before_start`` and ``_current_job`` in opposite orders, so at least one
+        of them sees the other."""
+        self._cancel_before_start = job_id
         if self._current_job != job_id:
             return
         self._cancel_requested_at = time.monotonic()
@@ -178,9 +185,11 @@ class WorkerProcess:
         Never raises for problems in the child: they come back as :class:`jobs.Failed`.
         """
         with self._run_lock:
-            self._current_job = job.job_id
             self._cancel_requested_at = None
+            self._current_job = job.job_id
             try:
+                if self._cancel_before_start == job.job_id:
+                    return self._finish(jobs.Cancelled(job.job_id, {"text": ""}), on_event or (lambda event: None))
                 return self._run(job, on_event or (lambda event: None))
             finally:
                 self._current_job = None

@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -94,10 +95,17 @@ def _row_numbers(text: str) -> list[int]:
 
 @contextlib.contextmanager
 def _ctrl_c_pauses(runner: BatchRunner) -> Iterator[None]:
-    """Ctrl+C (SIGINT) pauses the job instead of killing the command."""
-    def handler(signum: int, frame: Any) -> None:
+    """Ctrl+C (SIGINT) pauses the job instead of killing the command.
+
+    The handler runs on the main thread between two of its bytecodes, possibly while that
+    thread holds a lock pause() needs (the runner's, the router's, the worker pipe's): so
+    the pause itself runs on a thread of its own, or it could wait on its own thread forever."""
+    def pause() -> None:
         note("pausing; 'airlock batch resume' goes on from here")
         runner.pause()
+
+    def handler(signum: int, frame: Any) -> None:
+        threading.Thread(target=pause, name="batch-pause", daemon=True).start()
 
     previous = signal.signal(signal.SIGINT, handler)
     try:

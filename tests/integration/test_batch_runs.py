@@ -17,6 +17,7 @@ import pytest
 from engine.batch.plan import create_job
 from engine.batch.runner import BatchRunner
 from engine.batch.store import BatchStore
+from engine.cli.batch import _ctrl_c_pauses
 from engine.batch.table import Table
 from engine.home import Home
 from engine.prompts.outputs import OutputField
@@ -158,6 +159,24 @@ def test_killing_the_whole_process_then_resuming_runs_every_row_once(airlock_cmd
         if proc.poll() is None:
             proc.kill()
             proc.communicate(timeout=10)
+
+
+@pytest.mark.timeout(60, method="signal")  # the old handler waited here forever: fail, do not hang
+def test_ctrl_c_while_the_main_thread_holds_the_runners_lock_still_pauses(workspace):
+    """The signal handler runs on the main thread, which may be inside the runner's (or the
+    router's, or the worker pipe's) lock at that instant: the pause must not wait on it there.
+    (CI once saw `airlock batch run` print "pausing" and then hang.)"""
+    TemplateLibrary(workspace.db).save(SUBJECT)
+    runner = BatchRunner(workspace, create_job(workspace, SUBJECT.name, table(2), seed=11))
+    with _ctrl_c_pauses(runner):
+        with runner._lock:
+            signal.raise_signal(signal.SIGINT)
+        deadline = time.monotonic() + 10
+        while runner._stop is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+    assert runner._stop == "paused"
+    assert runner.run().state == "paused"  # a paused runner starts no row
+    assert BatchStore(workspace.db).counts(runner.job.id)["pending"] == 2
 
 
 def test_ctrl_c_pauses_and_resume_finishes(airlock_cmd, tmp_path, no_network):

@@ -119,6 +119,17 @@ def test_stop_during_prompt_processing(workspace):
     assert after.ok  # the model state was reset cleanly
 
 
+def test_a_cancel_before_the_job_reaches_the_worker_stops_it(workspace):
+    """A pause or stop pressed in the instant between a job's id being known and its run
+    beginning (a batch's next row) is not lost: the job ends cancelled, without generating."""
+    run_text(workspace, request("Hi", max_tokens=2, seed=1))
+    outcome = run_text(workspace, request("Write a very long story about a dragon.", max_tokens=400, seed=1),
+                       on_job=lambda job: workspace.text_worker.cancel(job.job_id))
+    assert isinstance(outcome.event, jobs.Cancelled)
+    assert outcome.record["status"] == "stopped" and not outcome.record["completion_tokens"]
+    assert run_text(workspace, request("Say hi.", max_tokens=5, seed=1)).ok  # the next job is not cancelled
+
+
 def test_killed_worker_fails_the_job_and_the_next_job_works(workspace):
     run_text(workspace, request("Hi", max_tokens=2, seed=1))
     killed = []
