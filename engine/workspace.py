@@ -223,10 +223,12 @@ class Workspace(_Stores):
             self.db = open_db(self.home.db_path, key=self.db_key)  # closed again by close()
 
     def issue_api_key(self, name: str, scopes: tuple[str, ...] | None = None) -> tuple["ApiKey", str]:
-        """A new API key (shown once, stored hashed), recorded in the audit log."""
+        """A new API key (shown once, stored hashed), recorded in the audit log. ``scopes``
+        None gives every scope; an empty tuple is refused (a key that can do nothing is a
+        mistake by the front end, not a request for everything)."""
         from engine.trust.audit import audit
 
-        key, secret = self.api_keys.create(name, *([scopes] if scopes else []))
+        key, secret = self.api_keys.create(name, *([scopes] if scopes is not None else []))
         audit(self, "api_key.issued", name=key.name, id=key.id, scopes=list(key.scopes))
         return key, secret
 

@@ -28,6 +28,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from engine import jobs
+from engine.api import writer
 from engine.api.admission import QueueFull
 from engine.api.keys import ApiKey
 from engine.api.schemas import ChatRequest, CompletionRequest, ImageRequestBody
@@ -109,7 +110,12 @@ def create_app(service: ApiService) -> FastAPI:
         """Run ``fn`` where the store is used, the writer's thread: request threads reading
         the one connection while the writer is inside a transaction broke its savepoints
         ('no such savepoint' under 8 concurrent clients)."""
-        return await asyncio.wrap_future(service.submit(fn))  # straight to the writer, no thread between
+        future = service.submit(fn)  # straight to the writer, no thread between
+        try:
+            return await asyncio.wait_for(asyncio.wrap_future(future), writer.WAIT_SECONDS)
+        except asyncio.TimeoutError:
+            future.cancel()  # not yet taken: it never runs
+            raise writer.WriterBusy() from None
 
     # Outermost first: host, then origin, then size.
     app.add_middleware(BodyLimit, limit=config.max_body_bytes)
@@ -157,6 +163,11 @@ def create_app(service: ApiService) -> FastAPI:
                 raise Forbidden(f"The key '{key.name}' may not use {scope} endpoints.")
             return key
         return check
+
+    @app.exception_handler(writer.WriterBusy)
+    async def writer_busy(_request: Request, _exc: writer.WriterBusy) -> JSONResponse:
+        return error_response(503, "Airlock is busy saving other work; retry in a few seconds.", "server_error",
+                              "busy", headers={"Retry-After": "5"})
 
     @app.exception_handler(Unauthorized)
     async def unauthorized(_request: Request, _exc: Unauthorized) -> JSONResponse:

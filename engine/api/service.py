@@ -87,8 +87,8 @@ class Prepared:
     model_id: str
     schema: dict[str, Any] | None
     backend: str
+    serving: Any  # the backend that runs it, chosen while preparing (on the writer's thread)
     notes: list[str] = field(default_factory=list)
-    serving: Any = None  # the backend that runs it, chosen while preparing (on the writer's thread)
 
 
 class PendingRow:
@@ -304,7 +304,7 @@ class ApiService:
         request = TextRequest(model=model.name, prompt=prompt, system=system, params=params, seed=params.seed,
                               annotations=annotations)
         serving = self.text_backend(model.name)
-        return Prepared(job, request, model_id, schema, serving.name, notes, serving)
+        return Prepared(job, request, model_id, schema, serving.name, serving, notes)
 
     def text_backend(self, model_name: str) -> Any:
         """The backend that will run this model: the local worker or a connection's server."""
@@ -319,7 +319,7 @@ class ApiService:
         from engine.text.runner import record_outcome
 
         backend = self.ws.backend("text")  # the router: it sends the job where its model lives
-        serving = prepared.serving or self.write(lambda: self.text_backend(prepared.job.model_name))
+        serving = prepared.serving
         with self.admission(serving.name, getattr(serving, "concurrency", 1)).slot() as waited:
             if on_wait:
                 on_wait(waited)

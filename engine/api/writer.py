@@ -18,6 +18,15 @@ from typing import Any, Protocol, TypeVar
 T = TypeVar("T")
 WriteCall = Callable[[Callable[[], Any]], Any]
 
+WAIT_SECONDS = 60.0
+"""How long a request waits for the writer to take its store work (key check, model list,
+preparing a job) before it is answered 503: the window's UI thread can be busy, and a
+request should fail with a reason rather than hang with its client."""
+
+
+class WriterBusy(Exception):
+    """The writer did not take a request's store work within :data:`WAIT_SECONDS`."""
+
 
 class Writer(Protocol):
     """What the API needs of the store's one writer: ``call`` waits for the result (a

@@ -56,6 +56,28 @@ def test_key_created_api_served_from_the_window_and_revoked(qtbot, window, monke
     assert not window.settings.api_host.running
 
 
+def test_a_call_waiting_on_a_busy_window_is_answered_503_not_held(qtbot, window, monkeypatch):
+    """The window hosts the API's store work on its UI thread; while that thread is busy,
+    a request waits at most writer.WAIT_SECONDS, then gets 503 with Retry-After."""
+    from engine.api import writer
+
+    monkeypatch.setattr(writer, "WAIT_SECONDS", 0.5)
+    page = window.settings.api
+    page.port.setValue(free_port())
+    _key, secret = window.ws.issue_api_key("crm")
+    page.enabled.setChecked(True)
+    url = window.settings.api_host.server.url
+    get = lambda: httpx.get(url + "/v1/models", headers={"Authorization": f"Bearer {secret}"}, timeout=30)  # noqa: E731
+    thread, box = _in_thread(get)
+    thread.join(20)  # this (the UI) thread processes no events meanwhile: the window is busy
+    assert box["value"].status_code == 503 and box["value"].headers["retry-after"] == "5"
+    assert box["value"].json()["error"]["code"] == "busy"
+    thread, box = _in_thread(get)  # the window free again: answered
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=30_000)
+    assert box["value"].status_code == 200
+    page.enabled.setChecked(False)
+
+
 def test_a_key_made_for_text_only_cannot_make_images_and_its_revocation_is_audited(qtbot, window, monkeypatch):
     from engine.trust.audit import log_for
 

@@ -26,6 +26,18 @@ def test_an_issued_api_key_is_audited_and_listed(workspace):
     assert workspace.api_keys is workspace.api_keys  # one store per workspace
 
 
+def test_a_key_with_no_scope_is_refused_by_the_engine_not_only_by_the_settings_page(workspace):
+    import pytest
+
+    from engine.errors import BadInput
+
+    with pytest.raises(BadInput, match="Scopes must be some of"):
+        workspace.issue_api_key("nothing", ())
+    assert workspace.api_keys.find("nothing") is None and not _events(workspace, "api_key.issued")
+    key, _ = workspace.issue_api_key("everything")  # no scopes given: every scope
+    assert key.scopes == ("text", "image")
+
+
 def test_a_saved_connection_opens_the_offline_guard_for_its_host_only(workspace):
     before = offline.allowed_hosts()
     try:
