@@ -15,6 +15,7 @@ from concurrent.futures import Future
 from typing import Any
 
 from desktop.qt import QCoreApplication, QObject, Qt, Signal
+from engine.api import writer
 from engine.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ class UiWriter(QObject):
             future.set_exception(exc)
 
     def call(self, fn: Any) -> Any:
-        return self.submit(fn).result(timeout=60)
+        return self.submit(fn).result(timeout=writer.WAIT_SECONDS)
 
     def submit(self, fn: Any) -> Future:
         future: Future = Future()

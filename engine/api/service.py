@@ -86,7 +86,6 @@ class Prepared:
     request: Any  # engine.text.runner.TextRequest (prompt, system, annotations)
     model_id: str
     schema: dict[str, Any] | None
-    backend: str
     serving: Any  # the backend that runs it, chosen while preparing (on the writer's thread)
     notes: list[str] = field(default_factory=list)
 
@@ -304,7 +303,7 @@ class ApiService:
         request = TextRequest(model=model.name, prompt=prompt, system=system, params=params, seed=params.seed,
                               annotations=annotations)
         serving = self.text_backend(model.name)
-        return Prepared(job, request, model_id, schema, serving.name, serving, notes)
+        return Prepared(job, request, model_id, schema, serving, notes)
 
     def text_backend(self, model_name: str) -> Any:
         """The backend that will run this model: the local worker or a connection's server."""
@@ -323,7 +322,7 @@ class ApiService:
         with self.admission(serving.name, getattr(serving, "concurrency", 1)).slot() as waited:
             if on_wait:
                 on_wait(waited)
-            caller = {"key": key.name, "endpoint": endpoint, "backend": prepared.backend,
+            caller = {"key": key.name, "endpoint": endpoint, "backend": serving.name,
                       "queue_seconds": round(waited, 4)}
             # Stored as it starts (status running) and as it streams, so a killed server leaves
             # an interrupted row with its prompt and text, as the chat and the CLI do. The row is
@@ -343,8 +342,9 @@ class ApiService:
                 event = (backend.run(prepared.job, watcher, backend=serving) if hasattr(backend, "backend_for")
                          else backend.run(prepared.job, watcher))  # the router would read the store again
             except BaseException:
-                if row.live() is not None:
-                    row.live().interrupt()
+                live = row.live()
+                if live is not None:
+                    live.interrupt()
                 raise
             row.live()  # the running row exists before the outcome finishes it (record_outcome)
         result = getattr(event, "result", {}) or {}

@@ -19,9 +19,10 @@ T = TypeVar("T")
 WriteCall = Callable[[Callable[[], Any]], Any]
 
 WAIT_SECONDS = 60.0
-"""How long a request waits for the writer to take its store work (key check, model list,
-preparing a job) before it is answered 503: the window's UI thread can be busy, and a
-request should fail with a reason rather than hang with its client."""
+"""How long the API waits for the writer (the window's UI thread can be busy): a request's
+store work (key check, model list, preparing a job) is answered 503 after it, and the
+window's ``UiWriter.call`` raises TimeoutError. A request fails with a reason rather than
+hang with its client."""
 
 
 class WriterBusy(Exception):
